@@ -1,0 +1,118 @@
+package dev.burrow.memory;
+
+import dev.burrow.memory.jfr.BudgetExceededEvent;
+import dev.burrow.memory.jfr.FrameEndEvent;
+import dev.burrow.memory.jfr.FrameOverflowEvent;
+import dev.burrow.memory.jfr.GroupCloseEvent;
+import dev.burrow.memory.jfr.LeakEvent;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
+
+/**
+ * Emits the JFR events. With no recording running every method is one volatile read: the flag is kept by a
+ * {@link FlightRecorderListener}, so the event objects are not even built.
+ */
+final class MemoryEvents {
+    private static volatile boolean recording;
+
+    static {
+        FlightRecorder.addListener(new FlightRecorderListener() {
+            @Override
+            public void recordingStateChanged(Recording r) {
+                boolean any = false;
+                if (FlightRecorder.isInitialized()) {
+                    for (Recording each : FlightRecorder.getFlightRecorder().getRecordings()) {
+                        any |= each.getState() == RecordingState.RUNNING;
+                    }
+                }
+                recording = any;
+            }
+        });
+    }
+
+    static final MemoryEvents INSTANCE = new MemoryEvents();
+
+    private MemoryEvents() {
+    }
+
+    void frameEnd(FrameArena f) {
+        if (recording) {
+            emitFrameEnd(f);
+        }
+    }
+
+    private static void emitFrameEnd(FrameArena f) {
+        FrameEndEvent e = new FrameEndEvent();
+        if (e.shouldCommit()) {
+            e.frame = f.frameNumber();
+            e.threadName = f.threadName();
+            e.usedBytes = f.used();
+            e.highWaterBytes = f.highWater();
+            e.heapBytes = f.lastFrameHeapBytes();
+            e.commit();
+        }
+    }
+
+    void overflow(FrameArena f, long requested, long suggested) {
+        if (recording) {
+            FrameOverflowEvent e = new FrameOverflowEvent();
+            if (e.shouldCommit()) {
+                e.threadName = f.threadName();
+                e.frame = f.frameNumber();
+                e.requestedBytes = requested;
+                e.suggestedBytes = suggested;
+                e.commit();
+            }
+        }
+    }
+
+    /** @return a started event to finish with {@link #groupClosed}, or null when nobody records */
+    GroupCloseEvent groupClosing() {
+        if (!recording) {
+            return null;
+        }
+        GroupCloseEvent e = new GroupCloseEvent();
+        e.begin();
+        return e;
+    }
+
+    void groupClosed(GroupCloseEvent e, String name, long bytes, long reserved, int chunks) {
+        if (e != null) {
+            e.end();
+            if (e.shouldCommit()) {
+                e.group = name;
+                e.bytes = bytes;
+                e.reservedBytes = reserved;
+                e.chunks = chunks;
+                e.commit();
+            }
+        }
+    }
+
+    void budget(String tag, boolean hard, String message) {
+        if (recording) {
+            BudgetExceededEvent e = new BudgetExceededEvent();
+            if (e.shouldCommit()) {
+                e.tag = tag;
+                e.hard = hard;
+                e.message = message;
+                e.commit();
+            }
+        }
+    }
+
+    void leak(String allocator, String site, long count, long bytes) {
+        if (recording) {
+            LeakEvent e = new LeakEvent();
+            if (e.shouldCommit()) {
+                e.allocator = allocator;
+                e.site = site;
+                e.count = count;
+                e.bytes = bytes;
+                e.commit();
+            }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package dev.burrow.memory;
+
+import java.util.Locale;
+
+/**
+ * Plain data describing an {@link EngineMemory} at one moment: the native heap, every frame arena, pool, level
+ * group and tag, and the diagnostics. Taken with {@link EngineMemory#snapshot()} (a new object) or
+ * {@link EngineMemory#snapshot(MemorySnapshot)} (refills an old one without allocating, for overlays that read
+ * it every frame). Read it through the getters; it does not change until it is refilled.
+ *
+ * <p>Counters are read without locks while other threads may allocate, so figures of allocators used by other
+ * threads can be a few operations stale; they are exact when those threads are idle.</p>
+ */
+public final class MemorySnapshot {
+    /** Version of {@link #toJson()}'s schema; bumped when a field changes meaning or goes away. */
+    public static final int SCHEMA_VERSION = 1;
+
+    String allocator = "";
+    long takenAtNanos;
+    long nativeBytes;
+    long nativePeakBytes;
+    long nativeBlocks;
+    long nativeMallocs;
+    long nativeFrees;
+    DebugLevel debug = DebugLevel.SIMPLE;
+    boolean strict;
+    long groupsClosed;
+    String lastClosedGroup;
+    long lastClosedGroupBytes;
+    long lastClosedGroupAtNanos;
+
+    FrameStats[] frames = new FrameStats[0];
+    int frameCount;
+    PoolStats[] pools = new PoolStats[0];
+    int poolCount;
+    GroupStats[] groups = new GroupStats[0];
+    int groupCount;
+    TagStats[] tags = new TagStats[0];
+    int tagCount;
+    final long[] diagnosticCounts = new long[DiagnosticCode.values().length];
+    final String[] recent = new String[Diagnostics.RECENT];
+    int recentCount;
+
+    MemorySnapshot() {
+    }
+
+    /** @return "jemalloc" or "system" */
+    public String allocator() { return allocator; }
+
+    /** @return {@link System#nanoTime()} when taken */
+    public long takenAtNanos() { return takenAtNanos; }
+
+    /** @return native bytes held from the system by all allocators */
+    public long nativeBytes() { return nativeBytes; }
+
+    /** @return the most native bytes ever held at once */
+    public long nativePeakBytes() { return nativePeakBytes; }
+
+    /** @return native blocks held */
+    public long nativeBlocks() { return nativeBlocks; }
+
+    /** @return native mallocs so far */
+    public long nativeMallocs() { return nativeMallocs; }
+
+    /** @return native frees so far */
+    public long nativeFrees() { return nativeFrees; }
+
+    /** @return the engine's debug level */
+    public DebugLevel debug() { return debug; }
+
+    /** @return whether the engine is strict */
+    public boolean strict() { return strict; }
+
+    /** @return level groups closed so far */
+    public long groupsClosed() { return groupsClosed; }
+
+    /** @return the name of the last group closed, or null */
+    public String lastClosedGroup() { return lastClosedGroup; }
+
+    /** @return bytes the last closed group had */
+    public long lastClosedGroupBytes() { return lastClosedGroupBytes; }
+
+    /** @return {@link System#nanoTime()} of the last group close */
+    public long lastClosedGroupAtNanos() { return lastClosedGroupAtNanos; }
+
+    /** @return frame arenas (one per thread that asked) */
+    public int frameCount() { return frameCount; }
+
+    /** @param i index below {@link #frameCount()} @return that arena's figures */
+    public FrameStats frame(int i) { return frames[check(i, frameCount)]; }
+
+    /** @return open pools */
+    public int poolCount() { return poolCount; }
+
+    /** @param i index below {@link #poolCount()} @return that pool's figures */
+    public PoolStats pool(int i) { return pools[check(i, poolCount)]; }
+
+    /** @return open level groups */
+    public int groupCount() { return groupCount; }
+
+    /** @param i index below {@link #groupCount()} @return that group's figures */
+    public GroupStats group(int i) { return groups[check(i, groupCount)]; }
+
+    /** @return tags, sorted by name */
+    public int tagCount() { return tagCount; }
+
+    /** @param i index below {@link #tagCount()} @return that tag's figures */
+    public TagStats tag(int i) { return tags[check(i, tagCount)]; }
+
+    /**
+     * @param name a tag name
+     * @return its figures, or null
+     */
+    public TagStats tag(String name) {
+        for (int i = 0; i < tagCount; i++) {
+            if (tags[i].name.equals(name)) {
+                return tags[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param name a pool name
+     * @return the first open pool of that name, or null
+     */
+    public PoolStats pool(String name) {
+        for (int i = 0; i < poolCount; i++) {
+            if (pools[i].name.equals(name)) {
+                return pools[i];
+            }
+        }
+        return null;
+    }
+
+    /** @param code a diagnostic @return how often it occurred */
+    public long diagnostics(DiagnosticCode code) { return diagnosticCounts[code.ordinal()]; }
+
+    /** @param atLeast the severity threshold @return occurrences of all codes of at least that severity */
+    public long diagnosticsTotal(Severity atLeast) {
+        long n = 0;
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            if (c.severity().compareTo(atLeast) >= 0) {
+                n += diagnosticCounts[c.ordinal()];
+            }
+        }
+        return n;
+    }
+
+    /** @return how many recent diagnostic messages are kept (up to 32) */
+    public int recentDiagnosticCount() { return recentCount; }
+
+    /** @param i 0 is the oldest kept @return that message */
+    public String recentDiagnostic(int i) { return recent[check(i, recentCount)]; }
+
+    /** @return bytes held by frame arena blocks */
+    public long frameBytes() {
+        long n = 0;
+        for (int i = 0; i < frameCount; i++) {
+            n += frames[i].capacityBytes;
+        }
+        return n;
+    }
+
+    /** @return bytes held by pool slabs (excluding slabs drawn from level groups) */
+    public long poolBytes() {
+        long n = 0;
+        for (int i = 0; i < poolCount; i++) {
+            if (!pools[i].inGroup) {
+                n += pools[i].reservedBytes;
+            }
+        }
+        return n;
+    }
+
+    /** @return bytes held by level group chunks */
+    public long groupBytes() {
+        long n = 0;
+        for (int i = 0; i < groupCount; i++) {
+            n += groups[i].reservedBytes;
+        }
+        return n;
+    }
+
+    private static int check(int i, int n) {
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException(i + " of " + n);
+        }
+        return i;
+    }
+
+    /** Figures of one thread's frame arena. */
+    public static final class FrameStats {
+        String thread;
+        long capacityBytes;
+        long usedBytes;
+        long highWaterBytes;
+        long overflows;
+        long frames;
+        long heapBytesLastFrame;
+
+        /** @return owner thread's name */
+        public String thread() { return thread; }
+        /** @return main block size */
+        public long capacityBytes() { return capacityBytes; }
+        /** @return bytes used in the current (or last) frame */
+        public long usedBytes() { return usedBytes; }
+        /** @return most bytes a frame used */
+        public long highWaterBytes() { return highWaterBytes; }
+        /** @return frames that overflowed */
+        public long overflows() { return overflows; }
+        /** @return frames begun */
+        public long frames() { return frames; }
+        /** @return Java heap bytes the thread allocated in its last frame */
+        public long heapBytesLastFrame() { return heapBytesLastFrame; }
+    }
+
+    /** Figures of one pool. */
+    public static final class PoolStats {
+        String name;
+        int slotBytes;
+        int live;
+        int peakLive;
+        int capacity;
+        int slabs;
+        int retired;
+        long reservedBytes;
+        long allocs;
+        long frees;
+        boolean inGroup;
+        boolean concurrent;
+
+        /** @return pool name */
+        public String name() { return name; }
+        /** @return slot size */
+        public int slotBytes() { return slotBytes; }
+        /** @return live slots */
+        public int live() { return live; }
+        /** @return peak live slots */
+        public int peakLive() { return peakLive; }
+        /** @return slots held */
+        public int capacity() { return capacity; }
+        /** @return slabs held */
+        public int slabs() { return slabs; }
+        /** @return retired slots */
+        public int retired() { return retired; }
+        /** @return native bytes of its slabs */
+        public long reservedBytes() { return reservedBytes; }
+        /** @return allocations so far */
+        public long allocs() { return allocs; }
+        /** @return frees so far */
+        public long frees() { return frees; }
+        /** @return whether its slabs come from a level group */
+        public boolean inGroup() { return inGroup; }
+        /** @return whether other threads may free into it */
+        public boolean concurrent() { return concurrent; }
+        /** @return frees per allocation (1.0 means every slot came back), 0 before the first allocation */
+        public double reuseRate() { return allocs == 0 ? 0 : (double) frees / allocs; }
+    }
+
+    /** Figures of one open level group. */
+    public static final class GroupStats {
+        String name;
+        long bytes;
+        long reservedBytes;
+        int chunks;
+        long allocs;
+        int pools;
+
+        /** @return group name */
+        public String name() { return name; }
+        /** @return bytes allocated in it */
+        public long bytes() { return bytes; }
+        /** @return native bytes its chunks hold */
+        public long reservedBytes() { return reservedBytes; }
+        /** @return chunks */
+        public int chunks() { return chunks; }
+        /** @return allocations */
+        public long allocs() { return allocs; }
+        /** @return pools drawn from it */
+        public int pools() { return pools; }
+    }
+
+    /** Figures of one tag, with its budget. */
+    public static final class TagStats {
+        String name;
+        long liveBytes;
+        long peakBytes;
+        long allocs;
+        long frees;
+        long softBytes;
+        long hardBytes;
+
+        /** @return tag name */
+        public String name() { return name; }
+        /** @return bytes live under the tag (and its children) */
+        public long liveBytes() { return liveBytes; }
+        /** @return peak live bytes */
+        public long peakBytes() { return peakBytes; }
+        /** @return allocations */
+        public long allocs() { return allocs; }
+        /** @return frees */
+        public long frees() { return frees; }
+        /** @return soft budget, or {@link Long#MAX_VALUE} when none */
+        public long softBytes() { return softBytes; }
+        /** @return hard budget, or {@link Long#MAX_VALUE} when none */
+        public long hardBytes() { return hardBytes; }
+        /** @return whether a budget is set */
+        public boolean hasBudget() { return softBytes != Long.MAX_VALUE || hardBytes != Long.MAX_VALUE; }
+    }
+
+    /**
+     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in the README). Allocates; for tools and
+     * reports, not for every frame.
+     *
+     * @return a JSON object
+     */
+    public String toJson() {
+        StringBuilder b = new StringBuilder(1024);
+        b.append("{\"schema\":").append(SCHEMA_VERSION)
+            .append(",\"allocator\":").append(q(allocator))
+            .append(",\"debug\":").append(q(debug.name().toLowerCase(Locale.ROOT)))
+            .append(",\"strict\":").append(strict)
+            .append(",\"native\":{\"bytes\":").append(nativeBytes).append(",\"peakBytes\":").append(nativePeakBytes)
+            .append(",\"blocks\":").append(nativeBlocks).append(",\"mallocs\":").append(nativeMallocs)
+            .append(",\"frees\":").append(nativeFrees).append('}')
+            .append(",\"totals\":{\"frameBytes\":").append(frameBytes()).append(",\"poolBytes\":").append(poolBytes())
+            .append(",\"groupBytes\":").append(groupBytes()).append('}');
+        b.append(",\"frames\":[");
+        for (int i = 0; i < frameCount; i++) {
+            FrameStats f = frames[i];
+            b.append(i > 0 ? "," : "").append("{\"thread\":").append(q(f.thread)).append(",\"capacityBytes\":").append(f.capacityBytes)
+                .append(",\"usedBytes\":").append(f.usedBytes).append(",\"highWaterBytes\":").append(f.highWaterBytes)
+                .append(",\"overflows\":").append(f.overflows).append(",\"frames\":").append(f.frames)
+                .append(",\"heapBytesLastFrame\":").append(f.heapBytesLastFrame).append('}');
+        }
+        b.append("],\"pools\":[");
+        for (int i = 0; i < poolCount; i++) {
+            PoolStats p = pools[i];
+            b.append(i > 0 ? "," : "").append("{\"name\":").append(q(p.name)).append(",\"slotBytes\":").append(p.slotBytes)
+                .append(",\"live\":").append(p.live).append(",\"peakLive\":").append(p.peakLive)
+                .append(",\"capacity\":").append(p.capacity).append(",\"slabs\":").append(p.slabs)
+                .append(",\"retired\":").append(p.retired).append(",\"reservedBytes\":").append(p.reservedBytes)
+                .append(",\"allocs\":").append(p.allocs).append(",\"frees\":").append(p.frees)
+                .append(",\"inGroup\":").append(p.inGroup).append(",\"concurrent\":").append(p.concurrent).append('}');
+        }
+        b.append("],\"groups\":[");
+        for (int i = 0; i < groupCount; i++) {
+            GroupStats g = groups[i];
+            b.append(i > 0 ? "," : "").append("{\"name\":").append(q(g.name)).append(",\"bytes\":").append(g.bytes)
+                .append(",\"reservedBytes\":").append(g.reservedBytes).append(",\"chunks\":").append(g.chunks)
+                .append(",\"allocs\":").append(g.allocs).append(",\"pools\":").append(g.pools).append('}');
+        }
+        b.append("],\"groupsClosed\":").append(groupsClosed);
+        b.append(",\"tags\":[");
+        for (int i = 0; i < tagCount; i++) {
+            TagStats t = tags[i];
+            b.append(i > 0 ? "," : "").append("{\"name\":").append(q(t.name)).append(",\"liveBytes\":").append(t.liveBytes)
+                .append(",\"peakBytes\":").append(t.peakBytes).append(",\"allocs\":").append(t.allocs)
+                .append(",\"frees\":").append(t.frees)
+                .append(",\"softBytes\":").append(t.softBytes == Long.MAX_VALUE ? "null" : Long.toString(t.softBytes))
+                .append(",\"hardBytes\":").append(t.hardBytes == Long.MAX_VALUE ? "null" : Long.toString(t.hardBytes)).append('}');
+        }
+        b.append("],\"diagnostics\":{");
+        boolean first = true;
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            if (diagnosticCounts[c.ordinal()] > 0) {
+                b.append(first ? "" : ",").append(q(c.name())).append(':').append(diagnosticCounts[c.ordinal()]);
+                first = false;
+            }
+        }
+        b.append("},\"recentDiagnostics\":[");
+        for (int i = 0; i < recentCount; i++) {
+            b.append(i > 0 ? "," : "").append(q(recent[i]));
+        }
+        return b.append("]}").toString();
+    }
+
+    static String q(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': b.append("\\\""); break;
+                case '\\': b.append("\\\\"); break;
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\t': b.append("\\t"); break;
+                default:
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
