@@ -8,9 +8,9 @@ import java.util.Arrays;
  * steady state), and freeing from an index backwards is a tight loop.
  */
 final class BlockList {
-    private long[] address = new long[8];
-    private long[] bytes = new long[8];
-    private long[] align = new long[8];
+    private long[] address = new long[16];
+    private long[] bytes = new long[16];
+    private long[] align = new long[16];
     private int count;
     private long totalBytes;
 

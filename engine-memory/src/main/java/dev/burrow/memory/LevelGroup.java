@@ -32,6 +32,7 @@ public final class LevelGroup implements AutoCloseable {
     private final Diagnostics diagnostics;
     private final String name;
     private final TagAccount tag;
+    private final String label;
     private final DebugLevel debug;
     private final boolean perAllocMalloc;
     private final long firstChunk;
@@ -40,6 +41,10 @@ public final class LevelGroup implements AutoCloseable {
 
     private final BlockList chunks = new BlockList();
     private final List<Pool> pools = new ArrayList<>(2);
+    private static final long SYSTEM_HEADER = 16;
+    private long systemBlocks;
+    private long systemBlockBytes;
+    private int systemBlockCount;
     private long cursor;
     private long limit;
     private long nextChunkBytes;
@@ -54,6 +59,7 @@ public final class LevelGroup implements AutoCloseable {
         this.heap = engine.heap();
         this.diagnostics = engine.diagnostics();
         this.name = name;
+        this.label = "level group \"" + name + "\"";
         this.tag = tag;
         MemoryConfig config = engine.config();
         this.debug = config.debug();
@@ -82,7 +88,7 @@ public final class LevelGroup implements AutoCloseable {
         if (guards == null) {
             long p = (cursor + align - 1) & -(long) align;
             if (p + bytes <= limit && p >= cursor && p != 0 && bytes >= 0 && Integer.bitCount(align) == 1) {
-                tag.charge(bytes, describe());
+                tag.charge(bytes, label);
                 cursor = p + bytes;
                 this.bytes += bytes;
                 allocs++;
@@ -119,7 +125,7 @@ public final class LevelGroup implements AutoCloseable {
                 + "\" from thread \"" + Thread.currentThread().getName() + "\"", createdAt, name + "thread");
         }
         long total = guards != null ? bytes + GuardTracker.GUARD_BYTES : bytes;
-        tag.charge(bytes, describe());
+        tag.charge(bytes, label);
         long p;
         try {
             p = place(total, align);
@@ -141,7 +147,10 @@ public final class LevelGroup implements AutoCloseable {
             cursor = p + total;
             return p;
         }
-        if (perAllocMalloc || total > nextChunkBytes / 4) {
+        if (perAllocMalloc) {
+            return systemBlock(total, align);
+        }
+        if (total > nextChunkBytes / 4) {
             // Its own chunk: exactly the request; the current chunk stays current.
             long a = Math.max(align, NativeHeap.MALLOC_ALIGN);
             long chunk = heap.malloc(Math.max(total, 1), a, name);
@@ -156,6 +165,33 @@ public final class LevelGroup implements AutoCloseable {
         cursor = p + total;
         limit = chunk + size;
         return p;
+    }
+
+    /**
+     * Kill switch: one malloc per allocation, chained through a 16-byte header {next, bytes} in native memory so
+     * the bookkeeping allocates no Java heap however many allocations the group makes.
+     */
+    private long systemBlock(long total, int align) {
+        long blockBytes = SYSTEM_HEADER + (align > SYSTEM_HEADER ? align - SYSTEM_HEADER : 0) + Math.max(total, 1);
+        long block = heap.malloc(blockBytes, Math.max(align, NativeHeap.MALLOC_ALIGN), name);
+        MemoryUtil.memPutLong(block, systemBlocks);
+        MemoryUtil.memPutLong(block + 8, blockBytes | ((long) Math.max(align, NativeHeap.MALLOC_ALIGN) << 48));
+        systemBlocks = block;
+        systemBlockBytes += blockBytes;
+        systemBlockCount++;
+        return (block + SYSTEM_HEADER + align - 1) & -(long) align;
+    }
+
+    private void freeSystemBlocks() {
+        for (long b = systemBlocks; b != 0; ) {
+            long next = MemoryUtil.memGetLong(b);
+            long info = MemoryUtil.memGetLong(b + 8);
+            heap.free(b, info & 0xFFFF_FFFF_FFFFL, info >>> 48);
+            b = next;
+        }
+        systemBlocks = 0;
+        systemBlockBytes = 0;
+        systemBlockCount = 0;
     }
 
     /** Carves a pool slab aligned to its size (pools find slabs by masking addresses). */
@@ -208,9 +244,10 @@ public final class LevelGroup implements AutoCloseable {
             guards.clear();
         }
         closed = true;
-        long reserved = chunks.totalBytes();
-        int n = chunks.count();
+        long reserved = reservedBytes();
+        int n = chunks();
         chunks.freeFrom(0, heap);
+        freeSystemBlocks();
         if (bytes > 0) {
             tag.discharge(bytes);
         }
@@ -233,7 +270,7 @@ public final class LevelGroup implements AutoCloseable {
     }
 
     private String describe() {
-        return "level group \"" + name + "\"";
+        return label;
     }
 
     /** @return the group's name, also its tag */
@@ -243,10 +280,10 @@ public final class LevelGroup implements AutoCloseable {
     public long bytes() { return bytes; }
 
     /** @return native bytes held by the group's chunks (including pool slabs drawn from it) */
-    public long reservedBytes() { return chunks.totalBytes(); }
+    public long reservedBytes() { return chunks.totalBytes() + systemBlockBytes; }
 
     /** @return chunks held */
-    public int chunks() { return chunks.count(); }
+    public int chunks() { return chunks.count() + systemBlockCount; }
 
     /** @return allocations made */
     public long allocs() { return allocs; }

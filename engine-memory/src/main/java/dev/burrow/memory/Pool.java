@@ -67,6 +67,7 @@ public class Pool implements AutoCloseable {
     private final boolean poison;
     private final boolean guard;
     private final TagAccount tag;
+    private final String label; // built once: messages on the hot path's error branches must not concatenate
 
     private final long slabBytes;
     private final long keyMask;
@@ -110,6 +111,7 @@ public class Pool implements AutoCloseable {
         this.diagnostics = engine.diagnostics();
         this.group = group;
         this.name = name;
+        this.label = "pool \"" + name + "\"";
         this.slotBytes = slotBytes;
         this.debug = config.debug();
         this.poison = debug != DebugLevel.OFF;
@@ -265,7 +267,7 @@ public class Pool implements AutoCloseable {
 
     /** Pops a free slot index (growing if needed), marks it live, charges the tag. */
     private int take() {
-        tag.charge(slotBytes, describe());
+        tag.charge(slotBytes, label);
         int idx;
         if (perSlotMalloc) {
             idx = takeMalloc();
@@ -326,8 +328,10 @@ public class Pool implements AutoCloseable {
                 idx = freeStack[--freeTop];
             } else {
                 idx = capacity;
+                boolean grows = capacity == stamp.length;
                 ensureSlots(1);
-                slabSite[idx] = debug == DebugLevel.OFF ? null : AllocationSite.capture(); // growth: sampled site
+                // Sampled site: one per growth of the bookkeeping arrays, like one per slab in the slab layout.
+                slabSite[idx] = debug == DebugLevel.OFF ? null : grows || idx == 0 ? AllocationSite.capture() : slabSite[idx - 1];
             }
         }
         long a;
@@ -355,23 +359,28 @@ public class Pool implements AutoCloseable {
             tag.discharge(slotBytes);
             throw new IllegalStateException("pool \"" + name + "\" is full: at most " + MAX_SLOTS + " slots");
         }
-        int slabs = perSlotMalloc ? capacity + more : slabCount + 1;
+        int need = capacity + more;
+        if (need > stamp.length) {
+            // Per-slot arrays grow geometrically, so growing one slot at a time (kill switch) stays amortised O(1).
+            int cap = (int) Math.min(MAX_SLOTS, Math.max(need, stamp.length * 2L));
+            stamp = Arrays.copyOf(stamp, cap);
+            if (slotSite != null) {
+                slotSite = Arrays.copyOf(slotSite, cap);
+            }
+            if (keepBits != null) {
+                keepBits = Arrays.copyOf(keepBits, (cap + 63) >>> 6);
+            }
+            if (perSlotMalloc) {
+                freeStack = Arrays.copyOf(freeStack, cap);
+            }
+        }
+        int slabs = perSlotMalloc ? need : slabCount + 1;
         if (slabs > slabBase.length) {
             int cap = Math.max(slabs, slabBase.length * 2);
             slabBase = Arrays.copyOf(slabBase, cap);
             slabSite = Arrays.copyOf(slabSite, cap);
         }
-        stamp = Arrays.copyOf(stamp, capacity + more);
-        if (slotSite != null) {
-            slotSite = Arrays.copyOf(slotSite, capacity + more);
-        }
-        if (keepBits != null) {
-            keepBits = Arrays.copyOf(keepBits, (capacity + more + 63) >>> 6);
-        }
-        if (perSlotMalloc && freeStack.length < capacity + more) {
-            freeStack = Arrays.copyOf(freeStack, Math.max(capacity + more, freeStack.length * 2));
-        }
-        capacity += more;
+        capacity = need;
     }
 
     private void growSlab(String siteHint) {
@@ -502,7 +511,7 @@ public class Pool implements AutoCloseable {
     }
 
     String describe() {
-        return "pool \"" + name + "\"";
+        return label;
     }
 
     /**
@@ -553,7 +562,7 @@ public class Pool implements AutoCloseable {
         int idx = indexOf(address);
         if (idx >= 0 && (stamp[idx] & 1) == 1) {
             if (keepBits == null) {
-                keepBits = new long[(capacity + 63) >>> 6];
+                keepBits = new long[(stamp.length + 63) >>> 6];
             }
             keepBits[idx >>> 6] |= 1L << idx;
         }
