@@ -65,6 +65,13 @@ final class GuardTracker {
         }
     }
 
+    /** Forgets allocations past the first {@code n} (a group rolled back to a mark). */
+    void truncate(int n) {
+        while (live.size() > n) {
+            live.remove(live.size() - 1);
+        }
+    }
+
     int size() {
         return live.size();
     }

@@ -41,6 +41,8 @@ public final class LevelGroup implements AutoCloseable {
 
     private final BlockList chunks = new BlockList();
     private final List<Pool> pools = new ArrayList<>(2);
+    private final List<long[]> marks = new ArrayList<>(2);
+    private long markSerial;
     private static final long SYSTEM_HEADER = 16;
     private long systemBlocks;
     private long systemBlockBytes;
@@ -255,6 +257,72 @@ public final class LevelGroup implements AutoCloseable {
         limit = 0;
         engine.forget(this);
         engine.events().groupClosed(event, name, bytes, reserved, n);
+    }
+
+    /**
+     * Remembers the group's current position, so a failed attempt (a level that did not validate) can be undone
+     * with {@link #rollback(long)}. Marks nest; rolling back to one discards the marks taken after it.
+     *
+     * @return the mark
+     */
+    public long mark() {
+        if (closed) {
+            diagnostics.report(DiagnosticCode.EM201, "mark() on closed " + describe(), createdAt, name + "closed");
+            return -1;
+        }
+        long[] m = {chunks.count(), cursor, limit, nextChunkBytes, bytes, allocs, systemBlocks, pools.size(),
+            guards == null ? 0 : guards.size()};
+        marks.add(m);
+        return ((long) markSerial++ << 32) | (marks.size() - 1);
+    }
+
+    /**
+     * Frees everything allocated since {@code mark}: chunks added after it go back to the heap, the tag is
+     * discharged, the cursor returns. A pool drawn from the group after the mark makes the rollback refuse
+     * (its slabs would vanish under it).
+     *
+     * @param mark from {@link #mark()} on this group
+     * @throws IllegalArgumentException for a mark that is not (or no longer) this group's
+     * @throws IllegalStateException when a pool was drawn from the group after the mark
+     */
+    public void rollback(long mark) {
+        if (closed) {
+            diagnostics.report(DiagnosticCode.EM201, "rollback() on closed " + describe(), createdAt, name + "closed");
+            return;
+        }
+        int i = (int) mark;
+        if (mark < 0 || i >= marks.size() || (mark >>> 32) != markSerial - (marks.size() - i)) {
+            throw new IllegalArgumentException("not a live mark of " + describe() + ": 0x" + Long.toHexString(mark));
+        }
+        long[] m = marks.get(i);
+        if (pools.size() > m[7]) {
+            throw new IllegalStateException("rollback of " + describe() + " past the creation of pool \""
+                + pools.get((int) m[7]).name() + "\"");
+        }
+        chunks.freeFrom((int) m[0], heap);
+        while (systemBlocks != m[6]) {
+            long next = MemoryUtil.memGetLong(systemBlocks);
+            long info = MemoryUtil.memGetLong(systemBlocks + 8);
+            heap.free(systemBlocks, info & 0xFFFF_FFFF_FFFFL, info >>> 48);
+            systemBlockBytes -= info & 0xFFFF_FFFF_FFFFL;
+            systemBlockCount--;
+            systemBlocks = next;
+        }
+        cursor = m[1];
+        limit = m[2];
+        nextChunkBytes = m[3];
+        if (bytes > m[4]) {
+            tag.discharge(bytes - m[4]);
+        }
+        bytes = m[4];
+        allocs = m[5];
+        if (guards != null) {
+            guards.truncate((int) m[8]);
+        }
+        while (marks.size() > i + 1) {
+            marks.remove(marks.size() - 1);
+            markSerial--;
+        }
     }
 
     /** Marks this group long-lived on purpose (e.g. game-wide data): it is not reported as a leak at engine close. */

@@ -1,0 +1,68 @@
+package dev.burrow.dungeon;
+
+import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.cli.UsageException;
+import dev.burrow.dungeon.gen.AssetException;
+import dev.burrow.dungeon.gen.GenerationException;
+import dev.burrow.memory.MemoryBudgetExceededException;
+import dev.burrow.memory.MemoryDiagnosticException;
+import dev.burrow.memory.OutOfNativeMemoryException;
+
+import java.util.Arrays;
+
+/** {@code dungeon-demo play | arena | ascii}: one entry point; user mistakes end in one line and an exit code. */
+public final class Main {
+    static final String USAGE = String.join("\n",
+        "usage: dungeon-demo [play] [--seed S] [--size WxH]     open the game window (default)",
+        "       dungeon-demo ascii --seed S --depth D [--size WxH]   print a level as text, headless",
+        "       dungeon-demo --help",
+        "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");
+
+    private Main() {
+    }
+
+    /** @param args command line */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** @param args command line @return the exit code */
+    public static int run(String[] args) {
+        String cmd = args.length == 0 || args[0].startsWith("--") ? "play" : args[0];
+        String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return ExitCode.OK;
+        }
+        try {
+            switch (cmd) {
+                case "ascii":
+                    return AsciiCommand.run(rest, System.out);
+                case "play":
+                case "arena":
+                    System.err.println("dungeon-demo " + cmd + ": not built yet in this version; try: dungeon-demo ascii --seed 1 --depth 1");
+                    return ExitCode.USAGE;
+                default:
+                    throw new UsageException("dungeon-demo: unknown command '" + cmd + "' (play, arena, ascii; see --help)");
+            }
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return e.exitCode();
+        } catch (AssetException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.BAD_ASSET;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (OutOfNativeMemoryException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.OUT_OF_MEMORY;
+        } catch (MemoryBudgetExceededException | GenerationException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.FAILED;
+        } catch (MemoryDiagnosticException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.burrow.dungeon.gen;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The generator's data: vault prefabs and population tables. Loaded from the jar's {@code assets/} (listed in
+ * {@code assets/vaults/vaults.list}) or from a directory laid out like {@code assets/}. Immutable; share it.
+ */
+public final class GenAssets {
+    private final List<Vault> vaults;
+    private final Population population;
+
+    GenAssets(List<Vault> vaults, Population population) {
+        this.vaults = List.copyOf(vaults);
+        this.population = population;
+    }
+
+    /** @return the vaults */
+    public List<Vault> vaults() { return vaults; }
+
+    /** @return the population tables */
+    public Population population() { return population; }
+
+    private static volatile GenAssets builtIn;
+
+    /**
+     * @return the assets shipped in the jar (parsed once)
+     * @throws AssetException when a shipped file is malformed
+     */
+    public static GenAssets builtIn() {
+        GenAssets a = builtIn;
+        if (a == null) {
+            synchronized (GenAssets.class) {
+                if (builtIn == null) {
+                    builtIn = loadClasspath();
+                }
+                a = builtIn;
+            }
+        }
+        return a;
+    }
+
+    private static GenAssets loadClasspath() {
+        List<Vault> vaults = new ArrayList<>();
+        for (String name : resourceLines("assets/vaults/vaults.list")) {
+            String n = name.trim();
+            if (!n.isEmpty() && !n.startsWith("#")) {
+                String path = "assets/vaults/" + n;
+                vaults.add(VaultLoader.parse(path, resourceLines(path)));
+            }
+        }
+        String conf = "assets/config/population.conf";
+        return new GenAssets(vaults, Population.parse(conf, resourceLines(conf)));
+    }
+
+    /**
+     * Loads {@code dir/vaults/*.vault} and {@code dir/config/population.conf}.
+     *
+     * @param dir an assets directory
+     * @return the assets
+     * @throws AssetException naming file and line for a malformed file, or the missing file
+     */
+    public static GenAssets load(Path dir) {
+        List<Vault> vaults = new ArrayList<>();
+        Path vd = dir.resolve("vaults");
+        if (Files.isDirectory(vd)) {
+            try (Stream<Path> files = Files.list(vd)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".vault")).sorted().toList()) {
+                    vaults.add(VaultLoader.parse(p.toString(), read(p)));
+                }
+            } catch (IOException e) {
+                throw new AssetException(vd.toString(), 0, "cannot list: " + e.getMessage());
+            }
+        }
+        Path conf = dir.resolve("config").resolve("population.conf");
+        if (!Files.isRegularFile(conf)) {
+            throw new AssetException(conf.toString(), 0, "missing population table");
+        }
+        return new GenAssets(vaults, Population.parse(conf.toString(), read(conf)));
+    }
+
+    private static List<String> read(Path p) {
+        try {
+            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssetException(p.toString(), 0, "cannot read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new AssetException(p.toString(), 0, "not UTF-8 text");
+        }
+    }
+
+    private static List<String> resourceLines(String path) {
+        InputStream in = GenAssets.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new AssetException(path, 0, "missing from the jar");
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String l; (l = r.readLine()) != null; ) {
+                lines.add(l);
+            }
+        } catch (IOException e) {
+            throw new AssetException(path, 0, "cannot read: " + e.getMessage());
+        }
+        return lines;
+    }
+}

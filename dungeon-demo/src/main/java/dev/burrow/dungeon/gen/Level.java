@@ -1,0 +1,386 @@
+package dev.burrow.dungeon.gen;
+
+import dev.burrow.memory.LevelGroup;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * One dungeon level. Every byte of it lives in its {@link LevelGroup}: the cell grids (terrain, flags, contents)
+ * and the tables (rooms, doors, entities). {@link #close()} frees the whole level at once.
+ *
+ * <p>Cell grids are row-major, index {@code y * width + x}. Tables are fixed-capacity records of ints, sized
+ * from the map area when the level is made.</p>
+ */
+public final class Level implements AutoCloseable {
+    /** Flag: lit by a torch. */
+    public static final int LIT = 1;
+    /** Flag: visible to the player this turn (game state, not hashed). */
+    public static final int VISIBLE = 1 << 1;
+    /** Flag: seen before, drawn dimmer (game state, not hashed). */
+    public static final int REMEMBERED = 1 << 2;
+    /** Flag: part of a vault. */
+    public static final int VAULT = 1 << 3;
+    /** Flags the game changes while playing; excluded from the level hash. */
+    public static final int GAME_FLAGS = VISIBLE | REMEMBERED;
+    private static final int ROOM_SHIFT = 8;
+    private static final int ROOM_MASK = 0xFFF << ROOM_SHIFT;
+    private static final int REGION_SHIFT = 20;
+
+    /** Room record: x, y, w, h, shape, anchorX, anchorY, spare. */
+    static final int ROOM_INTS = 8;
+    /** Door record: x, y, terrain. */
+    static final int DOOR_INTS = 3;
+    /** Entity record: kind, type, x, y, hp, maxHp, state, spare. */
+    public static final int ENTITY_INTS = 8;
+
+    private final LevelGroup group;
+    private final int width;
+    private final int height;
+    private final int depth;
+    private final long seed;
+    private final long terrain;
+    private final long flags;
+    private final long contents;
+    private final long rooms;
+    private final int roomCapacity;
+    private int roomCount;
+    private final long doors;
+    private final int doorCapacity;
+    private int doorCount;
+    private final long entities;
+    private final int entityCapacity;
+    private int entityCount;
+    private int upX = -1;
+    private int upY = -1;
+    private int downX = -1;
+    private int downY = -1;
+    int attempt;
+
+    Level(LevelGroup group, int width, int height, int depth, long seed) {
+        this.group = group;
+        this.width = width;
+        this.height = height;
+        this.depth = depth;
+        this.seed = seed;
+        int cells = width * height;
+        terrain = group.calloc(cells, 8);
+        flags = group.calloc(cells * 4L, 8);
+        contents = group.calloc(cells * 4L, 8);
+        roomCapacity = Math.min(4000, Math.max(64, cells / 40));
+        rooms = group.calloc((long) roomCapacity * ROOM_INTS * 4, 8);
+        doorCapacity = Math.max(128, cells / 16);
+        doors = group.calloc((long) doorCapacity * DOOR_INTS * 4, 8);
+        entityCapacity = Math.max(256, cells / 8);
+        entities = group.calloc((long) entityCapacity * ENTITY_INTS * 4, 8);
+    }
+
+    // ------------------------------------------------------------------ cells
+
+    /** @return map width */
+    public int width() { return width; }
+
+    /** @return map height */
+    public int height() { return height; }
+
+    /** @return dungeon depth, 1-based */
+    public int depth() { return depth; }
+
+    /** @return the seed */
+    public long seed() { return seed; }
+
+    /** @return the group that holds this level */
+    public LevelGroup group() { return group; }
+
+    /** @param x column @param y row @return whether the cell is on the map */
+    public boolean inBounds(int x, int y) {
+        return x >= 0 && y >= 0 && x < width && y < height;
+    }
+
+    /** @param x column @param y row @return the terrain code */
+    public int terrain(int x, int y) {
+        return MemoryUtil.memGetByte(terrain + (long) y * width + x);
+    }
+
+    /** @param i cell index @return the terrain code */
+    public int terrainAt(int i) {
+        return MemoryUtil.memGetByte(terrain + i);
+    }
+
+    /** @param x column @param y row @param t terrain code */
+    public void setTerrain(int x, int y, int t) {
+        MemoryUtil.memPutByte(terrain + (long) y * width + x, (byte) t);
+    }
+
+    void setTerrainAt(int i, int t) {
+        MemoryUtil.memPutByte(terrain + i, (byte) t);
+    }
+
+    /** @param x column @param y row @return whether walkers may stand there */
+    public boolean passable(int x, int y) {
+        return inBounds(x, y) && Terrain.passable(terrain(x, y));
+    }
+
+    /** @param x column @param y row @return the cell's flags */
+    public int flags(int x, int y) {
+        return MemoryUtil.memGetInt(flags + 4L * ((long) y * width + x));
+    }
+
+    /** @param i cell index @return the flags */
+    public int flagsAt(int i) {
+        return MemoryUtil.memGetInt(flags + 4L * i);
+    }
+
+    /** @param i cell index @param f the flags */
+    public void setFlagsAt(int i, int f) {
+        MemoryUtil.memPutInt(flags + 4L * i, f);
+    }
+
+    /** @param x column @param y row @param bits flags to set */
+    public void addFlags(int x, int y, int bits) {
+        long a = flags + 4L * ((long) y * width + x);
+        MemoryUtil.memPutInt(a, MemoryUtil.memGetInt(a) | bits);
+    }
+
+    /** @param x column @param y row @return room id (1-based), or 0 outside rooms */
+    public int roomId(int x, int y) {
+        return (flags(x, y) & ROOM_MASK) >>> ROOM_SHIFT;
+    }
+
+    void setRoomId(int x, int y, int id) {
+        long a = flags + 4L * ((long) y * width + x);
+        MemoryUtil.memPutInt(a, (MemoryUtil.memGetInt(a) & ~ROOM_MASK) | ((id & 0xFFF) << ROOM_SHIFT));
+    }
+
+    void setRegion(int x, int y, int region) {
+        long a = flags + 4L * ((long) y * width + x);
+        MemoryUtil.memPutInt(a, (MemoryUtil.memGetInt(a) & ((1 << REGION_SHIFT) - 1)) | (region << REGION_SHIFT));
+    }
+
+    /** @param x column @param y row @return the entity index standing there, or -1 */
+    public int entityAt(int x, int y) {
+        return MemoryUtil.memGetInt(contents + 4L * ((long) y * width + x)) - 1;
+    }
+
+    /** @param x column @param y row @param entity an entity index, or -1 to clear */
+    public void setEntityAt(int x, int y, int entity) {
+        MemoryUtil.memPutInt(contents + 4L * ((long) y * width + x), entity + 1);
+    }
+
+    // ------------------------------------------------------------------ rooms
+
+    /** @return rooms */
+    public int roomCount() { return roomCount; }
+
+    int addRoom(int x, int y, int w, int h, int shape, int anchorX, int anchorY) {
+        if (roomCount == roomCapacity || roomCount == 0xFFF) {
+            return -1;
+        }
+        long r = rooms + (long) roomCount * ROOM_INTS * 4;
+        MemoryUtil.memPutInt(r, x);
+        MemoryUtil.memPutInt(r + 4, y);
+        MemoryUtil.memPutInt(r + 8, w);
+        MemoryUtil.memPutInt(r + 12, h);
+        MemoryUtil.memPutInt(r + 16, shape);
+        MemoryUtil.memPutInt(r + 20, anchorX);
+        MemoryUtil.memPutInt(r + 24, anchorY);
+        return ++roomCount; // ids are 1-based
+    }
+
+    /** @param i room index @param field 0..7 (x, y, w, h, shape, anchorX, anchorY) @return the value */
+    public int room(int i, int field) {
+        return MemoryUtil.memGetInt(rooms + ((long) i * ROOM_INTS + field) * 4);
+    }
+
+    void setRoom(int i, int field, int value) {
+        MemoryUtil.memPutInt(rooms + ((long) i * ROOM_INTS + field) * 4, value);
+    }
+
+    // ------------------------------------------------------------------ doors
+
+    /** @return doors in the door table */
+    public int doorCount() { return doorCount; }
+
+    boolean addDoor(int x, int y, int t) {
+        if (doorCount == doorCapacity) {
+            return false;
+        }
+        long d = doors + (long) doorCount * DOOR_INTS * 4;
+        MemoryUtil.memPutInt(d, x);
+        MemoryUtil.memPutInt(d + 4, y);
+        MemoryUtil.memPutInt(d + 8, t);
+        doorCount++;
+        setTerrain(x, y, t);
+        return true;
+    }
+
+    /** @param i door index @param field 0 x, 1 y, 2 terrain @return the value */
+    public int door(int i, int field) {
+        return MemoryUtil.memGetInt(doors + ((long) i * DOOR_INTS + field) * 4);
+    }
+
+    /** Sets a door's state in both the table and the terrain, keeping them consistent. */
+    public void setDoor(int i, int t) {
+        MemoryUtil.memPutInt(doors + ((long) i * DOOR_INTS + 2) * 4, t);
+        setTerrain(door(i, 0), door(i, 1), t);
+    }
+
+    /** @param x column @param y row @return the door index at the cell, or -1 */
+    public int doorAt(int x, int y) {
+        for (int i = 0; i < doorCount; i++) {
+            if (door(i, 0) == x && door(i, 1) == y) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void removeDoorsWhere(java.util.function.IntPredicate gone) {
+        int w = 0;
+        for (int i = 0; i < doorCount; i++) {
+            if (!gone.test(i)) {
+                if (w != i) {
+                    MemoryUtil.memCopy(doors + (long) i * DOOR_INTS * 4, doors + (long) w * DOOR_INTS * 4, DOOR_INTS * 4);
+                }
+                w++;
+            }
+        }
+        doorCount = w;
+    }
+
+    // ------------------------------------------------------------------ entities
+
+    /** @return entities (monsters, items, features, torches) */
+    public int entityCount() { return entityCount; }
+
+    /** @return the most entities the table holds */
+    public int entityCapacity() { return entityCapacity; }
+
+    /**
+     * Adds an entity on an empty passable cell.
+     *
+     * @return its index, or -1 when the table is full or the cell is taken
+     */
+    public int addEntity(int kind, int type, int x, int y, int hp) {
+        if (entityCount == entityCapacity || entityAt(x, y) >= 0) {
+            return -1;
+        }
+        int i = entityCount++;
+        long e = entities + (long) i * ENTITY_INTS * 4;
+        MemoryUtil.memPutInt(e, kind);
+        MemoryUtil.memPutInt(e + 4, type);
+        MemoryUtil.memPutInt(e + 8, x);
+        MemoryUtil.memPutInt(e + 12, y);
+        MemoryUtil.memPutInt(e + 16, hp);
+        MemoryUtil.memPutInt(e + 20, hp);
+        MemoryUtil.memPutInt(e + 24, 0);
+        MemoryUtil.memPutInt(e + 28, 0);
+        setEntityAt(x, y, i);
+        return i;
+    }
+
+    /** @param i entity index @param field 0 kind, 1 type, 2 x, 3 y, 4 hp, 5 maxHp, 6 state, 7 spare @return value */
+    public int entity(int i, int field) {
+        return MemoryUtil.memGetInt(entities + ((long) i * ENTITY_INTS + field) * 4);
+    }
+
+    /** @param i entity index @param field as {@link #entity} @param value the value */
+    public void setEntity(int i, int field, int value) {
+        MemoryUtil.memPutInt(entities + ((long) i * ENTITY_INTS + field) * 4, value);
+    }
+
+    /** Moves entity {@code i} to (x, y), keeping the contents grid consistent. The target must be free. */
+    public void moveEntity(int i, int x, int y) {
+        setEntityAt(entity(i, 2), entity(i, 3), -1);
+        setEntity(i, 2, x);
+        setEntity(i, 3, y);
+        setEntityAt(x, y, i);
+    }
+
+    /** Removes entity {@code i} by swapping the last one into its place (indices of the last change). */
+    public void removeEntity(int i) {
+        setEntityAt(entity(i, 2), entity(i, 3), -1);
+        int last = --entityCount;
+        if (i != last) {
+            MemoryUtil.memCopy(entities + (long) last * ENTITY_INTS * 4, entities + (long) i * ENTITY_INTS * 4, ENTITY_INTS * 4);
+            setEntityAt(entity(i, 2), entity(i, 3), i);
+        }
+    }
+
+    // ------------------------------------------------------------------ stairs
+
+    void setStairs(int ux, int uy, int dx, int dy) {
+        upX = ux;
+        upY = uy;
+        downX = dx;
+        downY = dy;
+        setTerrain(ux, uy, Terrain.STAIRS_UP);
+        setTerrain(dx, dy, Terrain.STAIRS_DOWN);
+    }
+
+    /** @return up stairs column, or -1 */
+    public int upX() { return upX; }
+
+    /** @return up stairs row */
+    public int upY() { return upY; }
+
+    /** @return down stairs column */
+    public int downX() { return downX; }
+
+    /** @return down stairs row */
+    public int downY() { return downY; }
+
+    /** @return which generation attempt produced this level (0 = first) */
+    public int attempt() { return attempt; }
+
+    // ------------------------------------------------------------------ hash
+
+    /**
+     * FNV-1a over everything generation decided: terrain, flags (minus game state), contents, rooms, doors,
+     * entities and stairs. Same (seed, depth, size) gives the same hash on every machine and allocator.
+     *
+     * @return the hash
+     */
+    public long hash() {
+        long h = 0xCBF29CE484222325L;
+        int cells = width * height;
+        h = mix(h, width);
+        h = mix(h, height);
+        h = mix(h, depth);
+        for (int i = 0; i < cells; i++) {
+            h = mix(h, terrainAt(i));
+            h = mix(h, flagsAt(i) & ~GAME_FLAGS);
+            h = mix(h, MemoryUtil.memGetInt(contents + 4L * i));
+        }
+        h = mixInts(h, rooms, roomCount * ROOM_INTS);
+        h = mixInts(h, doors, doorCount * DOOR_INTS);
+        for (int i = 0; i < entityCount; i++) {
+            for (int f = 0; f < 4; f++) { // kind, type, x, y: what generation placed (hp changes in play)
+                h = mix(h, entity(i, f));
+            }
+        }
+        h = mix(h, upX);
+        h = mix(h, upY);
+        h = mix(h, downX);
+        return mix(h, downY);
+    }
+
+    private static long mixInts(long h, long address, int n) {
+        for (int i = 0; i < n; i++) {
+            h = mix(h, MemoryUtil.memGetInt(address + 4L * i));
+        }
+        return h;
+    }
+
+    private static long mix(long h, int v) {
+        for (int b = 0; b < 4; b++) {
+            h ^= (v >>> (8 * b)) & 0xFF;
+            h *= 0x100000001B3L;
+        }
+        return h;
+    }
+
+    /** Frees the whole level: one group close. */
+    @Override
+    public void close() {
+        group.close();
+    }
+}
