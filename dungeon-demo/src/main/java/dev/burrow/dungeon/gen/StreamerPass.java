@@ -4,8 +4,9 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Pass: streamers that cross the level: a river (deep water with shallow banks, bridged where it cuts a corridor),
- * a lava seam, a chasm, or a scatter of rubble. Brogue's rule holds: a streamer that leaves any dry floor
- * unreachable from the start is undone cell by cell (the changes are logged in frame memory) and not retried.
+ * a lava seam, a chasm, or a scatter of rubble. Brogue's rule, made stricter: a streamer that leaves any passable
+ * cell (dry floor, and the shallows and bridges it made) unreachable from the start is undone cell by cell (the
+ * changes are logged in frame memory) and not retried. Vaults and cells with something on them are left alone.
  */
 final class StreamerPass {
     static final int RIVER = 0;
@@ -27,7 +28,7 @@ final class StreamerPass {
             if (n == 0) {
                 continue;
             }
-            if (kind == RUBBLE || allDryReachable(c, start)) {
+            if (kind == RUBBLE || allReachable(c, start)) {
                 kept++;
             } else {
                 for (int i = n - 1; i >= 0; i--) {
@@ -38,13 +39,13 @@ final class StreamerPass {
         return kept;
     }
 
-    private static boolean allDryReachable(GenContext c, int start) {
+    private static boolean allReachable(GenContext c, int start) {
         if (!Terrain.passable(c.level.terrainAt(start))) {
             return false;
         }
         Flood.distances(c.level, start, c.dist, c.queue);
         for (int i = 0; i < c.cells; i++) {
-            if (Terrain.dry(c.level.terrainAt(i)) && MemoryUtil.memGetInt(c.dist + 4L * i) < 0) {
+            if (Terrain.passable(c.level.terrainAt(i)) && MemoryUtil.memGetInt(c.dist + 4L * i) < 0) {
                 return false;
             }
         }
@@ -56,8 +57,9 @@ final class StreamerPass {
             return n;
         }
         int old = c.level.terrain(x, y);
-        if (old == t || Terrain.door(old) || old == Terrain.BRIDGE) {
-            return n; // doors keep their data consistent; bridges stay
+        if (old == t || Terrain.door(old) || old == Terrain.BRIDGE || c.level.entityAt(x, y) >= 0
+            || (c.level.flags(x, y) & Level.VAULT) != 0) {
+            return n; // doors keep their data consistent; bridges, vaults and what stands on a cell stay
         }
         if (t == Terrain.DEEP_WATER || t == Terrain.LAVA || t == Terrain.CHASM) {
             if (old == Terrain.CORRIDOR) {

@@ -37,11 +37,6 @@ public final class Terrain {
         return t >= 0 && t < COUNT && PASSABLE[t];
     }
 
-    /** @param t a terrain code @return whether it is "dry floor" that streamers must never cut off */
-    public static boolean dry(int t) {
-        return passable(t) && t != SHALLOW_WATER && t != BRIDGE;
-    }
-
     /** @param t a terrain code @return whether it is a door of any kind */
     public static boolean door(int t) {
         return t == DOOR_OPEN || t == DOOR_CLOSED || t == DOOR_SECRET;

@@ -69,8 +69,8 @@ public final class Validator {
             } else {
                 int ax = l.room(r, 5);
                 int ay = l.room(r, 6);
-                if (ax < rx || ay < ry || ax >= rx + rw || ay >= ry + rh || !l.passable(ax, ay)) {
-                    problems.add("room " + (r + 1) + " anchor " + ax + "," + ay + " is not a passable cell inside it");
+                if (ax < rx || ay < ry || ax >= rx + rw || ay >= ry + rh) {
+                    problems.add("room " + (r + 1) + " anchor " + ax + "," + ay + " is outside the room");
                 }
             }
         }
