@@ -1,0 +1,66 @@
+package dev.burrow.stress;
+
+import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.cli.UsageException;
+import dev.burrow.dungeon.gen.AssetException;
+import dev.burrow.memory.OutOfNativeMemoryException;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code stress --regen ... | --bench ...}: headless runs that hold the numbers. */
+public final class Main {
+    static final String USAGE = String.join("\n",
+        "usage: stress --regen [--count N] [--seed S] [--depth D | --all-depths] [--size WxH] [--validate] [--report DIR] [--no-fork]",
+        "       stress --bench [JMH options]      run the JMH benchmarks (e.g. --bench -prof gc)",
+        "exit codes: 0 passed, 1 a budget or invariant broke, 2 bad arguments, 3 bad asset file, 4 out of native memory, 6 cannot write the report");
+
+    private Main() {
+    }
+
+    /** @param args command line */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--bench")) {
+            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        System.exit(run(args));
+    }
+
+    /** @param args command line @return the exit code */
+    public static int run(String[] args) {
+        if (args.length == 0 || Arrays.asList(args).contains("--help")) {
+            System.out.println(USAGE);
+            return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
+        }
+        try {
+            List<String> list = new java.util.ArrayList<>(Arrays.asList(args));
+            boolean noFork = list.remove("--no-fork");
+            String[] rest = list.toArray(new String[0]);
+            if (list.contains("--regen")) {
+                if (!noFork && !Fork.inChild()) {
+                    new RegenRun(System.out).parse(rest); // bad arguments fail here, before a JVM is forked
+                    return Fork.run(rest);
+                }
+                return new RegenRun(System.out).run(rest);
+            }
+            throw new UsageException("stress: say which run: --regen (see --help)");
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            return e.exitCode();
+        } catch (AssetException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.BAD_ASSET;
+        } catch (OutOfNativeMemoryException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.OUT_OF_MEMORY;
+        } catch (IOException e) {
+            System.err.println("error: cannot write the report: " + e.getMessage());
+            return ExitCode.IO;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILED;
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package dev.burrow.stress;
+
+import dev.burrow.dungeon.cli.Args;
+import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.gen.Generator;
+import dev.burrow.dungeon.gen.Level;
+import dev.burrow.dungeon.gen.Validator;
+import dev.burrow.memory.EngineMemory;
+import dev.burrow.memory.MemoryConfig;
+import dev.burrow.memory.MemorySnapshot;
+import dev.burrow.stress.report.Json;
+import dev.burrow.stress.report.LineChart;
+import dev.burrow.stress.report.ProcessMemory;
+import dev.burrow.stress.report.Progress;
+import dev.burrow.stress.report.Stats;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code stress --regen --count N}: generate, validate, re-generate (determinism) and close N levels, and prove
+ * that native memory returns to its baseline after every cycle, to the byte.
+ *
+ * <p>Before the counted cycles, warm-up levels (other seeds) run until the JIT settles, so RSS growth measures the
+ * program, not the compiler. "Native bytes outstanding" is everything engine-memory holds except the frame arena's block, which is
+ * per-thread scratch sized to the largest frame (it is pre-sized from the map, reported per cycle as capacity, and
+ * may grow only when a frame overflows it).</p>
+ */
+final class RegenRun {
+    static final long RSS_LIMIT = 4L << 20;
+    static final int RSS_WARMUP = 10;
+
+    private final PrintStream out;
+
+    RegenRun(PrintStream out) {
+        this.out = out;
+    }
+
+    private int count;
+    private long seed0;
+    private int depth;
+    private boolean allDepths;
+    private int[] size;
+    private Path reportDir;
+
+    /** Parses and checks every argument (and the report directory) without running anything. */
+    void parse(String[] argv) {
+        Args a = new Args("stress --regen").flag("regen").value("count").value("seed").value("depth")
+            .flag("all-depths").value("size").flag("validate").value("report").parse(argv);
+        count = (int) a.number("count", 100, 1, 10_000_000);
+        seed0 = a.seed("seed", 1);
+        if (a.has("depth") && a.has("all-depths")) {
+            throw new dev.burrow.dungeon.cli.UsageException("stress --regen: give --depth or --all-depths, not both");
+        }
+        depth = (int) a.number("depth", 1, 1, 1000);
+        allDepths = a.has("all-depths");
+        size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
+        reportDir = ReportDir.prepare(a.string("report", "reports/regen"), "report");
+    }
+
+    int run(String[] argv) throws IOException {
+        parse(argv);
+        long cells = (long) size[0] * size[1];
+        long frameBytes = Math.max(256 * 1024, Long.highestOneBit(cells * 64 * 2 - 1));
+        Log log = new Log(count);
+        Generator gen = Generator.builtIn();
+        int warmup;
+        String allocator;
+        MemorySnapshot snap;
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes))) {
+            allocator = mem.allocatorName();
+            mem.frame();
+            snap = mem.snapshot();
+            warmup = warmUp(mem, gen, snap);
+            snap = mem.snapshot(snap);
+            log.baseline = snap.nativeBytes() - snap.frameBytes();
+            log.failures.clear();
+            log.csv.setLength(0);
+            log.retries = 0;
+            log.maxDrift = 0;
+            Progress progress = new Progress(out, count, "levels");
+            for (int i = 0; i < count; i++) {
+                long seed = seed0 + i;
+                cycle(mem, gen, snap, log, i, seed, allDepths ? 1 + i % 26 : depth);
+                progress.update(i + 1, seed, log.genMs[i], (long) log.drift[i]);
+            }
+            snap = mem.snapshot(snap);
+        }
+        return report(log, warmup, allocator, snap);
+    }
+
+    /** Everything one cycle records; also filled (and thrown away) by the warm-up, so the same code gets compiled. */
+    static final class Log {
+        final double[] genMs;
+        final double[] nativeOut;
+        final double[] heap;
+        final double[] rss;
+        final double[] drift;
+        final List<String[]> failures = new ArrayList<>();
+        final StringBuilder csv = new StringBuilder();
+        long baseline;
+        long maxDrift;
+        long retries;
+
+        Log(int n) {
+            genMs = new double[n];
+            nativeOut = new double[n];
+            heap = new double[n];
+            rss = new double[n];
+            drift = new double[n];
+        }
+    }
+
+    /** One cycle: generate (timed), validate, free, regenerate and compare hashes, free, record memory. */
+    private void cycle(EngineMemory mem, Generator gen, MemorySnapshot snap, Log log, int i, long seed, int d) {
+        long t0 = System.nanoTime();
+        Level level;
+        try {
+            level = gen.generate(mem, seed, d, size[0], size[1]);
+        } catch (RuntimeException e) {
+            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "generate", e.getMessage()});
+            log.genMs[i] = Double.NaN;
+            record(i, mem, snap, log);
+            return;
+        }
+        log.genMs[i] = (System.nanoTime() - t0) / 1e6;
+        log.retries += level.attempt();
+        long hash = level.hash();
+        List<String> problems = Validator.check(level, mem.frame());
+        int attempts = level.attempt() + 1;
+        level.close();
+        boolean deterministic;
+        try (Level again = gen.generate(mem, seed, d, size[0], size[1])) {
+            deterministic = again.hash() == hash;
+        }
+        if (!problems.isEmpty()) {
+            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "validate", String.join("; ", problems)});
+        }
+        if (!deterministic) {
+            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "determinism", "second generation gave another hash"});
+        }
+        record(i, mem, snap, log);
+        if (log.drift[i] != 0) {
+            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "memory",
+                String.format(Locale.ROOT, "%+.0f native bytes outstanding after close (baseline %d)", log.drift[i], log.baseline)});
+        }
+        log.maxDrift = Math.max(log.maxDrift, (long) Math.abs(log.drift[i]));
+        log.csv.append(i + 1).append(',').append(seed).append(',').append(d).append(',').append(attempts).append(',')
+            .append(String.format(Locale.ROOT, "%.4f", log.genMs[i])).append(',').append(problems.isEmpty()).append(',')
+            .append(deterministic).append(',').append(String.format("%016x", hash)).append(',')
+            .append((long) log.nativeOut[i]).append(',').append((long) log.drift[i]).append(',').append(snap.frameBytes()).append(',')
+            .append(mem.frame().highWater()).append(',').append((long) log.heap[i]).append(',').append((long) log.rss[i]).append(',')
+            .append(JIT.getTotalCompilationTime()).append('\n');
+    }
+
+    private int report(Log log, int warmup, String allocator, MemorySnapshot snap) throws IOException {
+        List<String[]> failures = log.failures;
+        long rssGrowth = rssGrowth(log.rss, count);
+        if (rssGrowth > RSS_LIMIT) {
+            failures.add(new String[] {"-", "-", "rss", "RSS grew " + rssGrowth + " bytes after cycle " + RSS_WARMUP + " (limit " + RSS_LIMIT + ")"});
+        }
+        double[] okMs = new double[count];
+        int okN = 0;
+        for (double v : log.genMs) {
+            if (!Double.isNaN(v)) {
+                okMs[okN++] = v;
+            }
+        }
+        double median = Stats.quantile(okMs, okN, 0.5);
+        double p95 = Stats.quantile(okMs, okN, 0.95);
+
+        Json j = new Json().open()
+            .field("schema", 1).field("run", "regen").field("cycles", count)
+            .field("size", size[0] + "x" + size[1]).field("seedFirst", seed0)
+            .field("depth", allDepths ? "all" : Integer.toString(depth)).field("allocator", allocator)
+            .field("passed", failures.isEmpty())
+            .field("nativeBaselineBytes", log.baseline).field("nativeMaxDriftBytes", log.maxDrift)
+            .field("rssGrowthBytes", rssGrowth).field("retries", log.retries).field("warmupLevels", warmup)
+            .open("genMs").field("median", median).field("p95", p95).field("max", Stats.max(okMs, okN)).close()
+            .field("heapUsedMaxBytes", (long) Stats.max(log.heap, count))
+            .array("failures");
+        for (String[] f : failures) {
+            j.open().field("seed", f[0]).field("depth", f[1]).field("phase", f[2]).field("message", f[3]).close();
+        }
+        j.end().raw("engineAtEnd", snap.toJson()).close();
+        Files.writeString(reportDir.resolve("report.json"), j + "\n", StandardCharsets.UTF_8);
+        Files.writeString(reportDir.resolve("cycles.csv"), CSV_HEADER + log.csv, StandardCharsets.UTF_8);
+        LineChart chart = new LineChart("stress --regen: " + count + " levels of " + size[0] + "x" + size[1] + " (" + allocator + ")", "cycle");
+        chart.panel("native bytes outstanding after close (must be flat)", "B").series("native", log.nativeOut, count);
+        chart.panel("process RSS and Java heap used", "B").series("RSS", log.rss, count).series("heap used", log.heap, count);
+        chart.panel("generation time", "ms").series("gen ms", log.genMs, count);
+        chart.write(reportDir.resolve("memory.png"));
+
+        out.println();
+        out.printf(Locale.ROOT, "%-28s %s%n", "levels", count + " x " + size[0] + "x" + size[1] + (allDepths ? " (all depths)" : " (depth " + depth + ")"));
+        out.printf(Locale.ROOT, "%-28s %s%n", "allocator", allocator);
+        out.printf(Locale.ROOT, "%-28s %d B%n", "native baseline", log.baseline);
+        out.printf(Locale.ROOT, "%-28s %d B%n", "native max drift", log.maxDrift);
+        out.printf(Locale.ROOT, "%-28s %d B%n", "RSS growth after cycle 10", rssGrowth);
+        out.printf(Locale.ROOT, "%-28s %.3f ms / %.3f ms%n", "generation median / p95", median, p95);
+        out.printf(Locale.ROOT, "%-28s %d%n", "retried attempts", log.retries);
+        out.printf(Locale.ROOT, "%-28s %d cycles (until the JIT settled)%n", "warm-up, not counted", warmup);
+        out.printf(Locale.ROOT, "%-28s %s%n", "report", reportDir.toAbsolutePath());
+        if (!failures.isEmpty()) {
+            out.println("FAILED: " + failures.size() + " failure(s)");
+            for (String[] f : failures.subList(0, Math.min(20, failures.size()))) {
+                out.println("  seed " + f[0] + " depth " + f[1] + " [" + f[2] + "] " + f[3]);
+            }
+            return ExitCode.FAILED;
+        }
+        out.println("PASSED");
+        return ExitCode.OK;
+    }
+
+    static final String CSV_HEADER = "cycle,seed,depth,attempts,gen_ms,valid,deterministic,hash,native_outstanding_bytes,drift_bytes,"
+        + "frame_capacity_bytes,frame_high_water_bytes,heap_used_bytes,rss_bytes,jit_ms_total\n";
+
+    /**
+     * Runs full cycles (the measured code itself, on seeds the run does not use, into a throw-away log) until the
+     * JIT has been quiet for {@link #WARMUP_QUIET} cycles and {@link #WARMUP_QUIET_MS} ms, bounded by
+     * {@link #WARMUP_MAX} cycles. A compilation in progress does not move the JIT clock, hence the time window.
+     *
+     * @return warm-up cycles run
+     */
+    int warmUp(EngineMemory mem, Generator gen, MemorySnapshot snap) {
+        Log scratch = new Log(1);
+        boolean timed = JIT != null && JIT.isCompilationTimeMonitoringSupported();
+        long last = timed ? JIT.getTotalCompilationTime() : 0;
+        long quietSince = System.nanoTime();
+        int quiet = 0;
+        int n = 0;
+        while (n < WARMUP_MAX && (quiet < WARMUP_QUIET || System.nanoTime() - quietSince < WARMUP_QUIET_MS * 1_000_000L)) {
+            cycle(mem, gen, snap, scratch, 0, -1 - n, 1 + n % 26);
+            scratch.csv.setLength(0);
+            scratch.failures.clear();
+            n++;
+            long now = timed ? JIT.getTotalCompilationTime() : 0;
+            if (now != last) {
+                quiet = 0;
+                quietSince = System.nanoTime();
+            } else {
+                quiet++;
+            }
+            last = now;
+        }
+        return n;
+    }
+
+    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+    static final int WARMUP_QUIET = 200;
+    static final long WARMUP_QUIET_MS = 1500;
+    static final int WARMUP_MAX = 20_000;
+
+    private static void record(int i, EngineMemory mem, MemorySnapshot snap, Log log) {
+        mem.snapshot(snap);
+        log.nativeOut[i] = snap.nativeBytes() - snap.frameBytes();
+        log.drift[i] = log.nativeOut[i] - log.baseline;
+        Runtime rt = Runtime.getRuntime();
+        log.heap[i] = rt.totalMemory() - rt.freeMemory();
+        log.rss[i] = ProcessMemory.rssBytes();
+    }
+
+    /** @return the largest RSS after the warm-up cycles minus RSS at the end of warm-up, or 0 */
+    static long rssGrowth(double[] rss, int n) {
+        if (n <= RSS_WARMUP || rss[RSS_WARMUP - 1] < 0) {
+            return 0;
+        }
+        double base = rss[RSS_WARMUP - 1];
+        double max = base;
+        for (int i = RSS_WARMUP; i < n; i++) {
+            max = Math.max(max, rss[i]);
+        }
+        return (long) (max - base);
+    }
+}
