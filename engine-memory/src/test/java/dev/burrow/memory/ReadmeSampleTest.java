@@ -3,17 +3,41 @@ package dev.burrow.memory;
 import org.junit.jupiter.api.Test;
 import org.lwjgl.system.MemoryStack;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's "using engine-memory in your game" sample, verbatim between the markers, so it always compiles. */
+/** Keeps the README honest: its engine sample is this code, verbatim, and its table lists every diagnostic. */
 class ReadmeSampleTest {
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path SELF = Path.of("src", "test", "java", "dev", "burrow", "memory", "ReadmeSampleTest.java");
 
     @Test
     void readmeSampleRunsAndLeavesNothingBehind() {
-        String json;
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        try {
+            sample();
+        } finally {
+            System.setOut(stdout);
+        }
+        String json = captured.toString().trim();
+        assertTrue(json.startsWith("{\"schema\":1,"), json);
+        assertTrue(json.contains("\"name\":\"bullets\""), json);
+        assertEquals(-1, json.indexOf("\"EM"), "no diagnostics: " + json);
+    }
+
+    @SuppressWarnings("unused")
+    private static void sample() {
         // README-SAMPLE-BEGIN
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
             mem.budget("bullets", 256 * 1024, 1024 * 1024);      // soft warns, hard refuses
@@ -34,11 +58,37 @@ class ReadmeSampleTest {
             }
             level.close();                                        // the whole level, at once
             bullets.close();
-            json = mem.snapshot().toJson();                       // or read the snapshot's getters
+            System.out.println(mem.snapshot().toJson());          // or read the snapshot's getters
         }
         // README-SAMPLE-END
-        assertTrue(json.startsWith("{\"schema\":1,"), json);
-        assertTrue(json.contains("\"name\":\"bullets\""), json);
-        assertEquals(-1, json.indexOf("\"EM"), "no diagnostics: " + json);
+    }
+
+    @Test
+    void readmeShowsThisSampleVerbatim() throws IOException {
+        List<String> src = Files.readAllLines(SELF);
+        int from = indexOf(src, "// README-SAMPLE-BEGIN") + 1;
+        int to = indexOf(src, "// README-SAMPLE-END");
+        String sample = src.subList(from, to).stream().map(l -> l.length() >= 8 ? l.substring(8) : l.trim())
+            .collect(Collectors.joining("\n"));
+        String readme = Files.readString(README);
+        assertTrue(readme.contains("```java\n" + sample + "\n```"), "README sample differs from ReadmeSampleTest.sample()");
+    }
+
+    @Test
+    void readmeTablesEveryDiagnosticCode() throws IOException {
+        String readme = Files.readString(README);
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            String sev = c.severity() == Severity.ERROR ? "error" : "warning";
+            assertTrue(readme.contains("| " + c.name() + " | " + sev + " | "), "README diagnostics table lacks " + c + " (" + sev + ")");
+        }
+    }
+
+    private static int indexOf(List<String> lines, String marker) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals(marker)) {
+                return i;
+            }
+        }
+        throw new AssertionError("marker " + marker);
     }
 }

@@ -1,0 +1,53 @@
+package dev.burrow.dungeon;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MainTest {
+
+    private static String[] capture(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true));
+        System.setErr(new PrintStream(e, true));
+        try {
+            int code = Main.run(args);
+            return new String[] {Integer.toString(code), o.toString(), e.toString().trim()};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void asciiPrintsMapLegendAndHash() {
+        String[] r = capture("ascii", "--seed", "7", "--depth", "3");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("seed 7  depth 3  size 80x50"), r[1]);
+        assertTrue(r[1].contains("legend:"));
+        assertTrue(r[1].contains("hash "));
+        assertTrue(r[1].contains("valid: yes"));
+        assertEquals(50 + 1, r[1].lines().filter(l -> l.length() == 80).count() + 1, "50 map rows of 80");
+        String[] again = capture("ascii", "--seed", "7", "--depth", "3");
+        assertEquals(r[1], again[1], "deterministic");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        for (String[] args : new String[][] {
+            {"ascii", "--seed", "abc"}, {"ascii", "--depth", "0"}, {"ascii", "--size", "5x5"},
+            {"ascii", "--size", "100000x100000"}, {"ascii", "--size", "80by50"}, {"ascii", "--bogus"},
+            {"ascii", "--seed"}, {"dance"}}) {
+            String[] r = capture(args);
+            assertEquals("2", r[0], String.join(" ", args));
+            assertTrue(r[2].startsWith("error: ") && !r[2].contains("\n"), r[2]);
+        }
+        assertTrue(capture("ascii", "--size", "100000x100000")[2].contains("1024"), "names the limit");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.burrow.stress;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RegenRunTest {
+
+    @Test
+    void hundredLevelsComeBackToBaselineWithAReport(@TempDir Path dir) throws Exception {
+        // The real thing: forks the measurement JVM exactly as `java -jar stress.jar --regen --count 100` does.
+        int code = Main.run(new String[] {"--regen", "--count", "100", "--report", dir.toString()});
+        assertEquals(0, code);
+        String json = Files.readString(dir.resolve("report.json"));
+        assertTrue(json.contains("\"cycles\":100"), json);
+        assertTrue(json.contains("\"passed\":true"), json);
+        assertTrue(json.contains("\"nativeMaxDriftBytes\":0"), json);
+        assertTrue(json.contains("\"failures\":[]"), json);
+        assertTrue(json.contains("\"genMs\":{\"median\":"), json);
+        assertEquals(101, Files.readAllLines(dir.resolve("cycles.csv")).size());
+        byte[] png = Files.readAllBytes(dir.resolve("memory.png"));
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+    }
+
+    @Test
+    void badArgumentsFailInOneLineBeforeForking(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("--regen", "--count", "-1"));
+        assertEquals(2, run("--regen", "--count", "many"));
+        assertEquals(2, run("--regen", "--size", "5x5"));
+        assertEquals(2, run("--regen", "--size", "100000x100000"));
+        assertEquals(2, run("--regen", "--seed", "banana"));
+        assertEquals(2, run("--regen", "--frobnicate"));
+        assertEquals(2, run("--regen", "--count"));
+        assertEquals(2, run("--regen", "--depth", "3", "--all-depths"));
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        assertEquals(6, run("--regen", "--report", file.resolve("sub").toString()));
+    }
+
+    private static int run(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true));
+        try {
+            int code = Main.run(args);
+            String msg = buf.toString().trim();
+            assertTrue(msg.startsWith("error: ") && !msg.contains("\n"), "one line: " + msg);
+            assertTrue(msg.contains("--"), "names the flag: " + msg);
+            return code;
+        } finally {
+            System.setErr(err);
+        }
+    }
+}
