@@ -379,20 +379,30 @@ public final class EngineMemory implements AutoCloseable {
         synchronized (groups) {
             openGroups = new ArrayList<>(groups);
         }
+        // Everything is freed even when strict mode turns a finding into an exception; the first one is thrown last.
+        MemoryDiagnosticException first = null;
         for (LevelGroup g : openGroups) {
             if (g.bytes() > 0 && !g.isKept()) {
                 events.leak(g.name(), g.createdAt() == null ? "?" : g.createdAt(), g.allocs(), g.bytes());
                 diagnostics.report(DiagnosticCode.EM603, "level group \"" + g.name() + "\" still open at engine close with "
                     + g.bytes() + " bytes in " + g.allocs() + " allocation(s)", g.createdAt(), "group" + g.name());
             }
-            g.closeAtEngineClose();
+            try {
+                g.closeAtEngineClose();
+            } catch (MemoryDiagnosticException e) {
+                first = first == null ? e : first;
+            }
         }
         List<Pool> openPools;
         synchronized (pools) {
             openPools = new ArrayList<>(pools);
         }
         for (Pool p : openPools) {
-            p.closeInternal(DiagnosticCode.EM603);
+            try {
+                p.closeInternal(DiagnosticCode.EM603);
+            } catch (MemoryDiagnosticException e) {
+                first = first == null ? e : first;
+            }
         }
         List<FrameArena> open;
         synchronized (arenas) {
@@ -403,5 +413,8 @@ public final class EngineMemory implements AutoCloseable {
             f.freeAtClose();
         }
         frames.remove();
+        if (first != null) {
+            throw first;
+        }
     }
 }

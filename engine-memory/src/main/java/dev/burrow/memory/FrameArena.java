@@ -135,8 +135,13 @@ public final class FrameArena {
             diagnostics.report(DiagnosticCode.EM003, "end() outside a frame of " + describe(), null, describe() + "end");
             return;
         }
+        MemoryDiagnosticException overrun = null;
         if (guards != null) {
-            guards.checkAll();
+            try {
+                guards.checkAll();
+            } catch (MemoryDiagnosticException e) {
+                overrun = e; // strict mode: end the frame first, then throw
+            }
             guards.clear();
         }
         int low = stack.lowWater();
@@ -161,6 +166,9 @@ public final class FrameArena {
         inFrame = false;
         lastFrameHeapBytes = THREADS.getCurrentThreadAllocatedBytes() - heapAtBegin;
         engine.events().frameEnd(this);
+        if (overrun != null) {
+            throw overrun;
+        }
     }
 
     /**

@@ -241,8 +241,13 @@ public final class LevelGroup implements AutoCloseable {
             }
         }
         pools.clear();
+        MemoryDiagnosticException overrun = null;
         if (guards != null) {
-            guards.checkAll();
+            try {
+                guards.checkAll();
+            } catch (MemoryDiagnosticException e) {
+                overrun = e; // strict mode: free everything first, then throw
+            }
             guards.clear();
         }
         closed = true;
@@ -257,6 +262,9 @@ public final class LevelGroup implements AutoCloseable {
         limit = 0;
         engine.forget(this);
         engine.events().groupClosed(event, name, bytes, reserved, n);
+        if (overrun != null) {
+            throw overrun;
+        }
     }
 
     /**

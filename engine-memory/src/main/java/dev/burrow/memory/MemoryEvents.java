@@ -20,16 +20,26 @@ final class MemoryEvents {
     static {
         FlightRecorder.addListener(new FlightRecorderListener() {
             @Override
+            public void recorderInitialized(FlightRecorder recorder) {
+                refresh();
+            }
+
+            @Override
             public void recordingStateChanged(Recording r) {
-                boolean any = false;
-                if (FlightRecorder.isInitialized()) {
-                    for (Recording each : FlightRecorder.getFlightRecorder().getRecordings()) {
-                        any |= each.getState() == RecordingState.RUNNING;
-                    }
-                }
-                recording = any;
+                refresh();
             }
         });
+        refresh(); // a recording started before this class loaded (-XX:StartFlightRecording) fires no callback
+    }
+
+    private static void refresh() {
+        boolean any = false;
+        if (FlightRecorder.isInitialized()) {
+            for (Recording each : FlightRecorder.getFlightRecorder().getRecordings()) {
+                any |= each.getState() == RecordingState.RUNNING;
+            }
+        }
+        recording = any;
     }
 
     static final MemoryEvents INSTANCE = new MemoryEvents();

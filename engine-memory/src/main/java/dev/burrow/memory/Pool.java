@@ -397,10 +397,22 @@ public class Pool implements AutoCloseable {
 
     /** Marks idx free, poisons it, pushes it on the free list (or frees its memory under the kill switch). */
     private void give(int idx, long address) {
+        MemoryDiagnosticException overrun = null;
         if (guard) {
-            GuardTracker.check(address, slotBytes, describe(), slotSite[idx], diagnostics);
+            try {
+                GuardTracker.check(address, slotBytes, describe(), slotSite[idx], diagnostics);
+            } catch (MemoryDiagnosticException e) {
+                overrun = e; // strict mode: the slot is still freed, then the overrun is thrown
+            }
             slotSite[idx] = null;
         }
+        giveChecked(idx, address);
+        if (overrun != null) {
+            throw overrun;
+        }
+    }
+
+    private void giveChecked(int idx, long address) {
         int s = ++stamp[idx];
         live--;
         frees++;

@@ -1,0 +1,305 @@
+package dev.burrow.memory;
+
+import org.junit.jupiter.api.Test;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * One test per diagnostic code: provoke it, check the code, the message and how strict mode reacts. Errors are
+ * refused and counted when lenient, thrown when strict; warnings never throw.
+ */
+class DiagnosticCatalogueTest {
+
+    /** Runs the provocation lenient (must count, message must contain the fragments) and strict. */
+    private static void provoke(DiagnosticCode code, DebugLevel level, Consumer<EngineMemory> action, String... fragments) {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().debug(level).strict(false))) {
+            action.accept(mem);
+            assertTrue(mem.diagnosticCount(code) >= 1, code + " not recorded; recent: " + mem.recentDiagnostics());
+            String msg = mem.recentDiagnostics().stream().filter(m -> m.startsWith("[" + code + "]")).findFirst().orElseThrow();
+            for (String f : fragments) {
+                assertTrue(msg.contains(f), "'" + f + "' missing from: " + msg);
+            }
+            assertTrue(msg.endsWith(code.fix() + ")"), "says how to fix or get more detail: " + msg);
+            assertEquals(mem.diagnosticCount(code), mem.snapshot().diagnostics(code), "counted in the snapshot");
+        }
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().debug(level).strict(true))) {
+            if (code.severity() == Severity.ERROR) {
+                MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, () -> action.accept(mem));
+                assertEquals(code, e.code());
+            } else {
+                action.accept(mem); // warnings never throw
+                assertTrue(mem.diagnosticCount(code) >= 1);
+            }
+        }
+    }
+
+    @Test
+    void em001FrameAllocationOutsideAFrame() {
+        provoke(DiagnosticCode.EM001, DebugLevel.SIMPLE, mem -> mem.frame().alloc(64, 8), "outside begin()/end()", "64 bytes");
+    }
+
+    @Test
+    void em002FrameOverflow() {
+        provoke(DiagnosticCode.EM002, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            f.alloc(f.capacity() + 1, 8);
+            f.end();
+        }, "outgrew its 262144-byte block", "next frame grows to");
+    }
+
+    @Test
+    void em003UnbalancedBeginEnd() {
+        provoke(DiagnosticCode.EM003, DebugLevel.SIMPLE, mem -> mem.frame().end(), "end() outside a frame");
+    }
+
+    @Test
+    void em004InvalidMark() {
+        provoke(DiagnosticCode.EM004, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            long m = f.mark();
+            f.end();
+            f.begin();
+            try {
+                f.rollback(m);
+            } finally {
+                f.end();
+            }
+        }, "taken in another frame");
+    }
+
+    @Test
+    void em005FrameMemoryWrittenAfterEnd() {
+        provoke(DiagnosticCode.EM005, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            long p;
+            try (MemoryStack s = f.stack().push()) {
+                p = s.nmalloc(8, 64); // the arena's own block, in both allocator modes
+            }
+            f.end();
+            MemoryUtil.memPutInt(p + 4, 42); // a dangling frame pointer used after end()
+            f.begin();
+            f.end();
+        }, "was written after frame 1 ended");
+    }
+
+    @Test
+    void em101DoubleFree() {
+        provoke(DiagnosticCode.EM101, DebugLevel.SIMPLE, mem -> {
+            Pool p = mem.pool("bullets", 32);
+            long a = p.alloc();
+            p.free(a);
+            p.free(a);
+        }, "double free of pool slot 0x", "in pool \"bullets\"", "allocated at DiagnosticCatalogueTest");
+    }
+
+    @Test
+    void em102ForeignPointer() {
+        provoke(DiagnosticCode.EM102, DebugLevel.SIMPLE, mem -> {
+            Pool p = mem.pool("bullets", 32);
+            p.alloc();
+            p.free(0xDEAD_0000L);
+        }, "free of 0xdead0000, which is not a slot of pool \"bullets\"");
+    }
+
+    @Test
+    void em103StaleHandle() {
+        provoke(DiagnosticCode.EM103, DebugLevel.SIMPLE, mem -> {
+            Pool p = mem.pool("enemies", 64);
+            int h = p.acquire();
+            p.release(h);
+            p.acquire();
+            p.address(h);
+        }, "address() with stale handle 0x", "in pool \"enemies\"");
+    }
+
+    @Test
+    void em104UseAfterFreeWrite() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.killSwitch(), "under the kill switch the slot is freed memory");
+        provoke(DiagnosticCode.EM104, DebugLevel.SIMPLE, mem -> {
+            Pool p = mem.pool("sparks", 64);
+            long a = p.alloc();
+            p.free(a);
+            MemoryUtil.memPutLong(a + 32, 7);
+            p.alloc();
+        }, "was written after it was freed", "pool \"sparks\"");
+    }
+
+    @Test
+    void em105ClosedPool() {
+        provoke(DiagnosticCode.EM105, DebugLevel.SIMPLE, mem -> {
+            Pool p = mem.pool("gone", 16);
+            p.close();
+            p.alloc();
+        }, "alloc() on closed pool \"gone\"");
+    }
+
+    @Test
+    void em201ClosedGroup() {
+        provoke(DiagnosticCode.EM201, DebugLevel.SIMPLE, mem -> {
+            LevelGroup g = mem.group("level-9");
+            g.close();
+            g.alloc(8, 8);
+        }, "closed level group \"level-9\"", "allocated at DiagnosticCatalogueTest");
+    }
+
+    @Test
+    void em301CrossThreadMisuse() {
+        provoke(DiagnosticCode.EM301, DebugLevel.SIMPLE, mem -> {
+            Pool p = mem.pool("confined", 16);
+            long a = p.alloc();
+            AtomicReference<RuntimeException> thrown = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    p.free(a);
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            }, "intruder");
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (thrown.get() != null) {
+                throw thrown.get(); // strict mode: rethrow on the test thread
+            }
+        }, "free() on pool \"confined\" owned by thread", "from thread \"intruder\"");
+    }
+
+    @Test
+    void em301FrameArenaUsedFromAnotherThreadAtParanoid() {
+        provoke(DiagnosticCode.EM301, DebugLevel.PARANOID, mem -> {
+            FrameArena f = mem.frame();
+            AtomicReference<RuntimeException> thrown = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.begin();
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            }, "intruder");
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (thrown.get() != null) {
+                throw thrown.get();
+            }
+        }, "begin() on frame arena of thread", "from thread \"intruder\"");
+    }
+
+    @Test
+    void em401GuardOverrunInPoolGroupAndFrame() {
+        provoke(DiagnosticCode.EM401, DebugLevel.PARANOID, mem -> {
+            Pool p = mem.pool("particles", 24);
+            long a = p.alloc();
+            MemoryUtil.memPutByte(a + 24, (byte) 1); // one past the end
+            p.free(a);
+        }, "write past the end of the 24-byte allocation", "pool \"particles\"", "allocated at DiagnosticCatalogueTest");
+        provoke(DiagnosticCode.EM401, DebugLevel.PARANOID, mem -> {
+            LevelGroup g = mem.group("level-1");
+            long a = g.alloc(100, 8);
+            MemoryUtil.memPutByte(a + 103, (byte) 1);
+            g.close();
+        }, "100-byte allocation", "level group \"level-1\"", "allocated at DiagnosticCatalogueTest");
+        provoke(DiagnosticCode.EM401, DebugLevel.PARANOID, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            long a = f.alloc(40, 8);
+            MemoryUtil.memPutByte(a + 40, (byte) 1);
+            f.end();
+        }, "40-byte allocation", "frame arena of thread");
+    }
+
+    @Test
+    void em501SoftBudget() {
+        provoke(DiagnosticCode.EM501, DebugLevel.SIMPLE, mem -> {
+            mem.budget("level", 100, 1000);
+            mem.group("level").alloc(200, 8);
+        }, "tag \"level\" is at 200 bytes, over its soft budget of 100 bytes");
+    }
+
+    @Test
+    void em502HardBudgetThrowsInEveryMode() {
+        for (boolean strict : new boolean[] {false, true}) {
+            try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().strict(strict))) {
+                mem.budget("level", 100, 1000);
+                LevelGroup g = mem.group("level");
+                MemoryBudgetExceededException e = assertThrows(MemoryBudgetExceededException.class, () -> g.alloc(2000, 8));
+                assertEquals(DiagnosticCode.EM502, e.code());
+                assertTrue(e.getMessage().contains("allocation of 2000 bytes in level group \"level\""), e.getMessage());
+                assertEquals(1, mem.snapshot().diagnostics(DiagnosticCode.EM502));
+            }
+        }
+    }
+
+    @Test
+    void em601LeakAtGroupClose() {
+        provoke(DiagnosticCode.EM601, DebugLevel.SIMPLE, mem -> {
+            LevelGroup g = mem.group("level-3");
+            Pool monsters = g.pool("level-3::monsters", 64);
+            monsters.alloc();
+            monsters.alloc();
+            g.close();
+        }, "pool \"level-3::monsters\" closed with 2 live slot(s), 128 bytes", "at DiagnosticCatalogueTest");
+    }
+
+    @Test
+    void em602LeakAtPoolCloseGroupedBySite() {
+        provoke(DiagnosticCode.EM602, DebugLevel.PARANOID, mem -> {
+            Pool p = mem.pool("items", 16);
+            for (int i = 0; i < 3; i++) {
+                p.alloc();
+            }
+            p.keep(p.alloc()); // on purpose: not a leak
+            p.alloc();
+            p.close();
+        }, "closed with 4 live slot(s), 64 bytes", "3 allocation(s), 48 bytes at DiagnosticCatalogueTest", "1 allocation(s), 16 bytes at DiagnosticCatalogueTest");
+    }
+
+    @Test
+    void em603LeakAtEngineClose() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
+            mem.pool("forgotten", 8).alloc();
+            mem.group("also-forgotten").alloc(10, 8);
+            mem.close();
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM603));
+            assertEquals(0, mem.nativeBytes(), "the engine still freed them");
+            assertTrue(mem.recentDiagnostics().stream().anyMatch(m -> m.contains("level group \"also-forgotten\" still open at engine close")));
+        }
+    }
+
+    @Test
+    void em701NativeAllocationFailure() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().failAfter(1))) {
+            OutOfNativeMemoryException e = assertThrows(OutOfNativeMemoryException.class, () -> mem.pool("p", 8).alloc());
+            assertEquals(DiagnosticCode.EM701, e.code());
+            assertTrue(e.getMessage().contains("native allocation #1 of"), e.getMessage());
+            assertTrue(e.getMessage().contains("for \"p\" failed"), e.getMessage());
+            assertTrue(e.getMessage().contains("fault injected: BURROW_FAIL_AFTER=1"), e.getMessage());
+            assertEquals(1, mem.snapshot().diagnostics(DiagnosticCode.EM701));
+        }
+    }
+
+    @Test
+    void eachDistinctMessageIsLoggedOnceButEveryOccurrenceCounted() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
+            FrameArena f = mem.frame();
+            for (int i = 0; i < 100; i++) {
+                f.alloc(8, 8);
+            }
+            assertEquals(100, mem.diagnosticCount(DiagnosticCode.EM001));
+        }
+    }
+}
