@@ -64,6 +64,26 @@ final class TagAccount {
      * @throws MemoryBudgetExceededException when a hard budget would be crossed; nothing is charged then
      */
     void charge(long bytes, String allocator) {
+        if (parent == null && !shared) {
+            // The common case, kept small so it inlines into every allocation: one tag, one thread.
+            long now = live + bytes;
+            if (now > hard) {
+                throw overHard(bytes, allocator);
+            }
+            live = now;
+            allocs++;
+            if (now > peak) {
+                peak = now;
+            }
+            if (now > soft && !overSoft) {
+                softCrossed(now);
+            }
+            return;
+        }
+        chargeChain(bytes, allocator);
+    }
+
+    private void chargeChain(long bytes, String allocator) {
         for (TagAccount a = this; a != null; a = a.parent) {
             if (a.live + bytes > a.hard) {
                 throw a.overHard(bytes, allocator);
@@ -87,14 +107,26 @@ final class TagAccount {
             peak = now;
         }
         if (now > soft && !overSoft) {
-            overSoft = true;
-            diagnostics.report(DiagnosticCode.EM501, "tag \"" + name + "\" is at " + now + " bytes, over its soft budget of "
-                + soft + " bytes", null, name);
+            softCrossed(now);
         }
+    }
+
+    private void softCrossed(long now) {
+        overSoft = true;
+        diagnostics.report(DiagnosticCode.EM501, "tag \"" + name + "\" is at " + now + " bytes, over its soft budget of "
+            + soft + " bytes", null, name);
     }
 
     /** Returns {@code bytes} to this tag and its parents. */
     void discharge(long bytes) {
+        if (parent == null && !shared) {
+            long now = live -= bytes;
+            frees++;
+            if (now <= soft) {
+                overSoft = false;
+            }
+            return;
+        }
         for (TagAccount a = this; a != null; a = a.parent) {
             long now;
             if (a.shared) {

@@ -53,6 +53,20 @@ class BudgetTest {
     }
 
     @Test
+    void softBudgetWarnsAgainAfterDroppingBelowIt() {
+        try (EngineMemory mem = Engines.lenient()) {
+            mem.budget("sparks", 100, 10_000);
+            Pool p = mem.pool("sparks", 64);
+            long a = p.alloc();
+            long b = p.alloc();   // 128 > 100: first warning
+            p.free(b);            // back to 64
+            p.alloc();            // 128 again, not a new peak: warns again
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM501));
+            p.free(a);
+        }
+    }
+
+    @Test
     void badBudgetIsRejected() {
         try (EngineMemory mem = Engines.create()) {
             assertThrows(IllegalArgumentException.class, () -> mem.budget("x", 10, 5));

@@ -13,7 +13,8 @@ import java.util.List;
 public final class Main {
     static final String USAGE = String.join("\n",
         "usage: stress --regen [--count N] [--seed S] [--depth D | --all-depths] [--size WxH] [--validate] [--report DIR] [--no-fork]",
-        "       stress --bench [JMH options]      run the JMH benchmarks (e.g. --bench -prof gc)",
+        "       stress --bench-report [--quick] [--out DIR]   run every JMH benchmark, write jmh.json and results.md (default docs/bench)",
+        "       stress --bench [JMH options]      the plain JMH command line (e.g. --bench -prof gc FrameBench)",
         "exit codes: 0 passed, 1 a budget or invariant broke, 2 bad arguments, 3 bad asset file, 4 out of native memory, 6 cannot write the report");
 
     private Main() {
@@ -45,7 +46,10 @@ public final class Main {
                 }
                 return new RegenRun(System.out).run(rest);
             }
-            throw new UsageException("stress: say which run: --regen (see --help)");
+            if (list.contains("--bench-report")) {
+                return new BenchReport(System.out).run(rest);
+            }
+            throw new UsageException("stress: say which run: --regen or --bench-report (see --help)");
         } catch (UsageException e) {
             System.err.println("error: " + e.getMessage());
             return e.exitCode();
@@ -58,6 +62,9 @@ public final class Main {
         } catch (IOException e) {
             System.err.println("error: cannot write the report: " + e.getMessage());
             return ExitCode.IO;
+        } catch (org.openjdk.jmh.runner.RunnerException e) {
+            System.err.println("error: benchmark run failed: " + e.getMessage());
+            return ExitCode.FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.FAILED;

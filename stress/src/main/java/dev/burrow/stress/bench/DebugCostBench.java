@@ -1,0 +1,81 @@
+package dev.burrow.stress.bench;
+
+import dev.burrow.memory.DebugLevel;
+import dev.burrow.memory.EngineMemory;
+import dev.burrow.memory.FrameArena;
+import dev.burrow.memory.MemoryConfig;
+import dev.burrow.memory.Pool;
+import org.lwjgl.system.jemalloc.JEmalloc;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What each debug level costs: 64-byte frame allocations (a frame of {@value #N}, then end) and pool alloc+free
+ * pairs, at OFF, SIMPLE and PARANOID, next to jemalloc malloc+free of the same size.
+ */
+@State(Scope.Thread)
+public class DebugCostBench {
+    static final int N = 256;
+
+    @Param({"OFF", "SIMPLE", "PARANOID"})
+    public DebugLevel debug;
+
+    private EngineMemory mem;
+    private FrameArena frame;
+    private Pool pool;
+    private final long[] ring = new long[N];
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        mem = EngineMemory.createExactly(MemoryConfig.defaults().debug(debug));
+        frame = mem.frame();
+        pool = mem.pool("cost", 64);
+        for (int i = 0; i < N; i++) {
+            ring[i] = pool.alloc();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        for (long a : ring) {
+            pool.free(a);
+        }
+        mem.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long frameAlloc64() {
+        frame.begin();
+        long sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += frame.alloc(64, 8);
+        }
+        frame.end();
+        return sum;
+    }
+
+    @Benchmark
+    public long poolAllocFree64() {
+        int k = next++ & (N - 1);
+        pool.free(ring[k]);
+        return ring[k] = pool.alloc();
+    }
+
+    @Benchmark
+    public long jemallocMallocFree64() {
+        return free(JEmalloc.nje_malloc(64));
+    }
+
+    private static long free(long a) {
+        JEmalloc.nje_free(a);
+        return a;
+    }
+}
