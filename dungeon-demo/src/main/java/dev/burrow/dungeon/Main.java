@@ -13,7 +13,8 @@ import java.util.Arrays;
 /** {@code dungeon-demo play | arena | ascii}: one entry point; user mistakes end in one line and an exit code. */
 public final class Main {
     static final String USAGE = String.join("\n",
-        "usage: dungeon-demo [play] [--seed S] [--size WxH]     open the game window (default)",
+        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay]   open the game window (default)",
+        "       dungeon-demo play --frames N [--script \"l l j > Gx50\"] [--screenshot out.png]   scripted run, then exit",
         "       dungeon-demo ascii --seed S --depth D [--size WxH]   print a level as text, headless",
         "       dungeon-demo --help",
         "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");
@@ -39,8 +40,9 @@ public final class Main {
                 case "ascii":
                     return AsciiCommand.run(rest, System.out);
                 case "play":
+                    return PlayCommand.run(rest, System.out);
                 case "arena":
-                    System.err.println("dungeon-demo " + cmd + ": not built yet in this version; try: dungeon-demo ascii --seed 1 --depth 1");
+                    System.err.println("dungeon-demo arena: not built yet in this version; try: dungeon-demo play, or dungeon-demo ascii --seed 1 --depth 1");
                     return ExitCode.USAGE;
                 default:
                     throw new UsageException("dungeon-demo: unknown command '" + cmd + "' (play, arena, ascii; see --help)");
@@ -48,6 +50,12 @@ public final class Main {
         } catch (UsageException e) {
             System.err.println("error: " + e.getMessage());
             return e.exitCode();
+        } catch (dev.burrow.dungeon.render.NoDisplayException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.NO_DISPLAY;
+        } catch (java.io.IOException e) {
+            System.err.println("error: " + e.getMessage());
+            return ExitCode.IO;
         } catch (AssetException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCode.BAD_ASSET;

@@ -36,6 +36,7 @@ public final class EngineMemory implements AutoCloseable {
     private final List<TagAccount> tagList = new ArrayList<>();
     private final Map<String, TagAccount> tagByName = new HashMap<>();
     private volatile boolean closed;
+    private volatile DebugLevel debugLevel;
     private volatile long groupsClosed;
     private volatile String lastClosedGroup;
     private volatile long lastClosedGroupBytes;
@@ -50,6 +51,25 @@ public final class EngineMemory implements AutoCloseable {
             }
         });
         this.heap = new NativeHeap(config.systemAllocator(), config.failAfter(), diagnostics);
+        this.debugLevel = config.debug();
+    }
+
+    /** @return the debug level that allocators created now get */
+    public DebugLevel debugLevel() {
+        return debugLevel;
+    }
+
+    /**
+     * Changes the debug level at run time. Pools and groups keep the level they were created with (their layout
+     * depends on it); those created from now on get the new one; frame arenas switch at their next {@code begin()}.
+     *
+     * @param level the new level
+     */
+    public void debugLevel(DebugLevel level) {
+        if (level == null) {
+            throw new NullPointerException("level");
+        }
+        debugLevel = level;
     }
 
     /**
@@ -205,7 +225,7 @@ public final class EngineMemory implements AutoCloseable {
         into.nativeBlocks = heap.liveBlocks();
         into.nativeMallocs = heap.mallocCalls();
         into.nativeFrees = heap.freeCalls();
-        into.debug = config.debug();
+        into.debug = debugLevel;
         into.strict = config.strict();
         into.groupsClosed = groupsClosed;
         into.lastClosedGroup = lastClosedGroup;

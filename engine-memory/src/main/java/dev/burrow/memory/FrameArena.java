@@ -45,8 +45,8 @@ public final class FrameArena {
     private final EngineMemory engine;
     private final NativeHeap heap;
     private final Diagnostics diagnostics;
-    private final DebugLevel debug;
-    private final boolean poison;
+    private DebugLevel debug;
+    private boolean poison;
     private final boolean perAllocMalloc;
     private final Thread owner;
     private final String threadName;
@@ -81,7 +81,7 @@ public final class FrameArena {
         this.engine = engine;
         this.heap = heap;
         this.diagnostics = diagnostics;
-        this.debug = config.debug();
+        this.debug = engine.debugLevel();
         this.poison = debug != DebugLevel.OFF;
         this.perAllocMalloc = heap.isSystem();
         this.owner = owner;
@@ -114,6 +114,9 @@ public final class FrameArena {
         }
         if (poisonedFrom >= 0) {
             checkPoison();
+        }
+        if (debug != engine.debugLevel()) {
+            switchLevel(engine.debugLevel()); // between frames nothing is live: the level can change here
         }
         inFrame = true;
         frameNumber++;
@@ -390,6 +393,13 @@ public final class FrameArena {
             }
         }
         poisonedFrom = -1;
+    }
+
+    private void switchLevel(DebugLevel level) {
+        debug = level;
+        poison = level != DebugLevel.OFF;
+        poisonedFrom = -1;
+        guards = level == DebugLevel.PARANOID ? new GuardTracker("frame arena of thread \"" + threadName + "\"", diagnostics) : null;
     }
 
     private void checkOwner(String op) {

@@ -64,7 +64,7 @@ public final class LevelGroup implements AutoCloseable {
         this.label = "level group \"" + name + "\"";
         this.tag = tag;
         MemoryConfig config = engine.config();
-        this.debug = config.debug();
+        this.debug = engine.debugLevel();
         this.perAllocMalloc = heap.isSystem();
         this.firstChunk = config.groupChunkBytes();
         this.nextChunkBytes = firstChunk;

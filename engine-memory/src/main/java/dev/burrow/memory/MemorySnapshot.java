@@ -12,6 +12,8 @@ import java.util.Locale;
  * threads can be a few operations stale; they are exact when those threads are idle.</p>
  */
 public final class MemorySnapshot {
+    private static final DiagnosticCode[] CODES = DiagnosticCode.values(); // values() clones: once, not per call
+
     /** Version of {@link #toJson()}'s schema; bumped when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -139,7 +141,7 @@ public final class MemorySnapshot {
     /** @param atLeast the severity threshold @return occurrences of all codes of at least that severity */
     public long diagnosticsTotal(Severity atLeast) {
         long n = 0;
-        for (DiagnosticCode c : DiagnosticCode.values()) {
+        for (DiagnosticCode c : CODES) {
             if (c.severity().compareTo(atLeast) >= 0) {
                 n += diagnosticCounts[c.ordinal()];
             }

@@ -113,7 +113,7 @@ public class Pool implements AutoCloseable {
         this.name = name;
         this.label = "pool \"" + name + "\"";
         this.slotBytes = slotBytes;
-        this.debug = config.debug();
+        this.debug = engine.debugLevel();
         this.poison = debug != DebugLevel.OFF;
         this.guard = debug == DebugLevel.PARANOID;
         this.linkBytes = concurrent ? 16 : 8; // concurrent: next address + handle for the deferred list

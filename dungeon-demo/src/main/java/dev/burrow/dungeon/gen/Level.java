@@ -300,7 +300,11 @@ public final class Level implements AutoCloseable {
         setEntityAt(entity(i, 2), entity(i, 3), -1);
         int last = --entityCount;
         if (i != last) {
-            MemoryUtil.memCopy(entities + (long) last * ENTITY_INTS * 4, entities + (long) i * ENTITY_INTS * 4, ENTITY_INTS * 4);
+            // One 32-byte record: copied field by field (LWJGL's memCopy resolves call sites the first time its
+            // small-copy path runs, which allocated mid-game, at the first kill of a monster not last in the table).
+            for (int f = 0; f < ENTITY_INTS; f++) {
+                setEntity(i, f, entity(last, f));
+            }
             setEntityAt(entity(i, 2), entity(i, 3), i);
         }
     }

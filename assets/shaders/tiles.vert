@@ -1,0 +1,24 @@
+#version 330 core
+// One instance per map cell: where it is, which glyph, foreground and background colour.
+layout(location = 0) in vec2 aCorner;       // unit quad corner, 0..1
+layout(location = 1) in vec2 aCell;         // cell position on screen, in cells
+layout(location = 2) in uint aGlyph;        // atlas index, 0..255
+layout(location = 3) in vec4 aFg;           // normalised RGBA8
+layout(location = 4) in vec4 aBg;
+
+uniform vec2 uTile;        // tile size in pixels
+uniform vec2 uViewport;    // framebuffer size in pixels
+
+out vec2 vUv;
+out vec4 vFg;
+out vec4 vBg;
+
+void main() {
+    vec2 px = (aCell + aCorner) * uTile;
+    vec2 ndc = px / uViewport * 2.0 - 1.0;
+    gl_Position = vec4(ndc.x, -ndc.y, 0.0, 1.0);
+    vec2 glyph = vec2(float(aGlyph % 16u), float(aGlyph / 16u));
+    vUv = (glyph + aCorner) / 16.0;
+    vFg = aFg;
+    vBg = aBg;
+}

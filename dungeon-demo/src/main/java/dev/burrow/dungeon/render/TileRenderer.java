@@ -1,0 +1,173 @@
+package dev.burrow.dungeon.render;
+
+import dev.burrow.dungeon.game.Game;
+import dev.burrow.dungeon.gen.Level;
+import dev.burrow.dungeon.gen.Population;
+import dev.burrow.memory.FrameArena;
+import org.lwjgl.opengl.GL11C;
+import org.lwjgl.opengl.GL15C;
+import org.lwjgl.opengl.GL20C;
+import org.lwjgl.opengl.GL30C;
+import org.lwjgl.opengl.GL31C;
+import org.lwjgl.opengl.GL33C;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * Draws the map as one instanced draw: one instance per screen cell (position, glyph, foreground, background),
+ * composed on the CPU from terrain, light, memory, entities and the player, written into frame-arena memory and
+ * streamed with orphan + sub-data. The camera keeps the player centred on maps larger than the window and centres
+ * maps smaller than it.
+ */
+public final class TileRenderer implements AutoCloseable {
+    private static final int STRIDE = 20; // float x, float y, uint glyph, rgba8 fg, rgba8 bg
+    private final ShaderProgram program;
+    private final Atlas atlas;
+    private final int vao;
+    private final int quad;
+    private final int instances;
+    private final int uTile;
+    private final int uViewport;
+    private long capacityBytes;
+    private int lastInstances;
+
+    /** Compiles the shaders, loads the atlas, makes the buffers. Needs a current GL 3.3 context. */
+    public TileRenderer() {
+        program = new ShaderProgram("assets/shaders/tiles.vert", "assets/shaders/tiles.frag");
+        atlas = new Atlas();
+        uTile = program.uniform("uTile");
+        uViewport = program.uniform("uViewport");
+        vao = GL30C.glGenVertexArrays();
+        GL30C.glBindVertexArray(vao);
+        quad = GL15C.glGenBuffers();
+        GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, quad);
+        GL15C.glBufferData(GL15C.GL_ARRAY_BUFFER, new float[] {0, 0, 1, 0, 0, 1, 1, 1}, GL15C.GL_STATIC_DRAW);
+        GL20C.glEnableVertexAttribArray(0);
+        GL20C.glVertexAttribPointer(0, 2, GL11C.GL_FLOAT, false, 8, 0);
+        instances = GL15C.glGenBuffers();
+        GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
+        GL20C.glEnableVertexAttribArray(1);
+        GL20C.glVertexAttribPointer(1, 2, GL11C.GL_FLOAT, false, STRIDE, 0);
+        GL33C.glVertexAttribDivisor(1, 1);
+        GL20C.glEnableVertexAttribArray(2);
+        GL30C.glVertexAttribIPointer(2, 1, GL11C.GL_UNSIGNED_INT, STRIDE, 8);
+        GL33C.glVertexAttribDivisor(2, 1);
+        GL20C.glEnableVertexAttribArray(3);
+        GL20C.glVertexAttribPointer(3, 4, GL11C.GL_UNSIGNED_BYTE, true, STRIDE, 12);
+        GL33C.glVertexAttribDivisor(3, 1);
+        GL20C.glEnableVertexAttribArray(4);
+        GL20C.glVertexAttribPointer(4, 4, GL11C.GL_UNSIGNED_BYTE, true, STRIDE, 16);
+        GL33C.glVertexAttribDivisor(4, 1);
+        GL30C.glBindVertexArray(0);
+    }
+
+    /** @return the size of a map cell on screen, in pixels */
+    public int tileWidth() { return atlas.cellWidth; }
+
+    /** @return instances drawn last frame */
+    public int lastInstances() { return lastInstances; }
+
+    /**
+     * Draws the game's level as seen by the player.
+     *
+     * @param game the game
+     * @param frame scratch for the instance data (valid until frame end)
+     * @param width framebuffer width in pixels
+     * @param height framebuffer height in pixels
+     * @param focusWidth pixels from the left edge in which the player is kept (the part no panel covers)
+     */
+    public void draw(Game game, FrameArena frame, int width, int height, int focusWidth) {
+        Level l = game.level();
+        int tw = atlas.cellWidth;
+        int th = atlas.cellHeight;
+        int cols = (width + tw - 1) / tw;
+        int rows = (height + th - 1) / th;
+        int focusCols = Math.max(1, Math.min(cols, focusWidth / tw));
+        int x0 = origin(game.playerX(), focusCols, l.width());
+        int y0 = origin(game.playerY(), rows, l.height());
+        int count = cols * rows;
+        long bytes = (long) count * STRIDE;
+        long data = frame.alloc(bytes, 16);
+        long p = data;
+        for (int sy = 0; sy < rows; sy++) {
+            for (int sx = 0; sx < cols; sx++) {
+                int mx = x0 + sx;
+                int my = y0 + sy;
+                int glyph = ' ';
+                int fg = Palette.BLACK;
+                int bg = Palette.BLACK;
+                if (l.inBounds(mx, my)) {
+                    int f = l.flags(mx, my);
+                    if ((f & (Level.VISIBLE | Level.REMEMBERED)) != 0) {
+                        int t = l.terrain(mx, my);
+                        glyph = Palette.GLYPH[t];
+                        fg = Palette.FG[t];
+                        bg = Palette.BG[t];
+                        if ((f & Level.VISIBLE) == 0) {
+                            fg = Palette.dim(fg);
+                            bg = Palette.dim(bg);
+                        } else {
+                            if ((f & Level.LIT) != 0) {
+                                bg = Palette.lit(bg);
+                            }
+                            int e = l.entityAt(mx, my);
+                            if (e >= 0) {
+                                int kind = l.entity(e, 0);
+                                if (kind == Population.TORCH) {
+                                    glyph = '*';
+                                    fg = Palette.TORCH;
+                                } else {
+                                    Population.Entry entry = game.assets().population().table(kind).get(l.entity(e, 1));
+                                    glyph = entry.glyph();
+                                    fg = Palette.rgba(entry.rgb());
+                                }
+                            }
+                        }
+                    }
+                    if (mx == game.playerX() && my == game.playerY()) {
+                        glyph = '@';
+                        fg = Palette.PLAYER;
+                    }
+                }
+                MemoryUtil.memPutFloat(p, sx);
+                MemoryUtil.memPutFloat(p + 4, sy);
+                MemoryUtil.memPutInt(p + 8, glyph & 0xFF);
+                MemoryUtil.memPutInt(p + 12, fg);
+                MemoryUtil.memPutInt(p + 16, bg);
+                p += STRIDE;
+            }
+        }
+        GL11C.glClearColor(0, 0, 0, 1);
+        GL11C.glClear(GL11C.GL_COLOR_BUFFER_BIT);
+        GL20C.glUseProgram(program.id);
+        GL20C.glUniform2f(uTile, tw, th);
+        GL20C.glUniform2f(uViewport, width, height);
+        GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
+        GL30C.glBindVertexArray(vao);
+        GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
+        if (bytes > capacityBytes) {
+            capacityBytes = bytes;
+        }
+        GL15C.nglBufferData(GL15C.GL_ARRAY_BUFFER, capacityBytes, 0, GL15C.GL_STREAM_DRAW); // orphan
+        GL15C.nglBufferSubData(GL15C.GL_ARRAY_BUFFER, 0, bytes, data);
+        GL31C.glDrawArraysInstanced(GL11C.GL_TRIANGLE_STRIP, 0, 4, count);
+        GL30C.glBindVertexArray(0);
+        lastInstances = count;
+    }
+
+    /** First map cell shown: keep the player centred on big maps, centre small ones, in {@code cells} columns. */
+    static int origin(int player, int cells, int mapCells) {
+        if (mapCells <= cells) {
+            return -(cells - mapCells) / 2;
+        }
+        return Math.max(0, Math.min(mapCells - cells, player - cells / 2));
+    }
+
+    @Override
+    public void close() {
+        GL15C.glDeleteBuffers(instances);
+        GL15C.glDeleteBuffers(quad);
+        GL30C.glDeleteVertexArrays(vao);
+        atlas.close();
+        program.close();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.burrow.dungeon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The real game in a real window (Xvfb + Mesa llvmpipe on CI), run as `dungeon-demo play --frames N ...`. */
+class PlayWindowTest {
+
+    @Test
+    void screenshotShowsTheMapAndTheOverlay(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("play.png");
+        try (VirtualDisplay display = VirtualDisplay.acquire()) {
+            Child c = Child.run(display.name(), 300, "play", "--seed", "3", "--frames", "240",
+                "--script", "l l j j Fx30 Gx120 > Gx60", "--screenshot", png.toString());
+            assertEquals(0, c.exit, c.out);
+            assertTrue(c.out.contains("screenshot " + png.toAbsolutePath()), c.out);
+        }
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1280, img.getWidth());
+        assertEquals(720, img.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        long overlay = 0;
+        long map = 0;
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                int lum = ((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF);
+                if (x >= 1280 - 470) {
+                    overlay += lum;
+                } else if (x >= 400) {
+                    map += lum; // the map area right of the game panel and left of the memory overlay
+                }
+            }
+        }
+        assertTrue(colours.size() > 60, "not blank: " + colours.size() + " distinct colours");
+        double overlayMean = overlay / (470.0 / 2 * 360);
+        double mapMean = map / ((1280 - 470 - 400) / 2.0 * 360);
+        assertTrue(Math.abs(overlayMean - mapMean) > 20, "overlay region differs from the map region: " + overlayMean + " vs " + mapMean);
+    }
+
+    @Test
+    void twoThousandFramesAfterWarmUpAllocateNoHeap() throws Exception {
+        try (VirtualDisplay display = VirtualDisplay.acquire()) {
+            Child c = Child.run(display.name(), 900, "play", "--seed", "9", "--frames", "3000", "--script", "Fx3000");
+            assertEquals(0, c.exit, c.out);
+            Matcher m = Pattern.compile("steady frames (\\d+)  heap B/frame after warm-up: total (\\d+) worst (\\d+)").matcher(c.out);
+            assertTrue(m.find(), c.out);
+            long steady = Long.parseLong(m.group(1));
+            assertTrue(steady >= 2000, "steady frames " + steady + ": " + c.out);
+            assertEquals(0, Long.parseLong(m.group(2)), "Java heap over " + steady + " steady frames (turns, rendering, overlay): " + c.out);
+        }
+    }
+
+    @Test
+    void withoutADisplayPlaySaysWhatToDoInOneLine() throws Exception {
+        Child c = Child.run(null, 120, "play", "--frames", "1");
+        assertEquals(5, c.exit, c.out);
+        String line = c.out.trim();
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.startsWith("error: no display: run it on a desktop or under xvfb-run"), line);
+        assertTrue(line.contains("dungeon-demo ascii") && line.contains("stress --regen"), line);
+    }
+}
