@@ -15,6 +15,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
         "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay]   open the game window (default)",
         "       dungeon-demo play --frames N [--script \"l l j > Gx50\"] [--screenshot out.png]   scripted run, then exit",
+        "       dungeon-demo arena [--enemies N] [--seed S] [--frames N] [--screenshot out.png]   the 500-enemy arena",
         "       dungeon-demo ascii --seed S --depth D [--size WxH]   print a level as text, headless",
         "       dungeon-demo --help",
         "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");
@@ -42,8 +43,7 @@ public final class Main {
                 case "play":
                     return PlayCommand.run(rest, System.out);
                 case "arena":
-                    System.err.println("dungeon-demo arena: not built yet in this version; try: dungeon-demo play, or dungeon-demo ascii --seed 1 --depth 1");
-                    return ExitCode.USAGE;
+                    return ArenaCommand.run(rest, System.out);
                 default:
                     throw new UsageException("dungeon-demo: unknown command '" + cmd + "' (play, arena, ascii; see --help)");
             }

@@ -42,7 +42,7 @@ final class PlayCommand {
             throw new UsageException("dungeon-demo play: --screenshot needs --frames N (which frame to capture)");
         }
         if (shot != null) {
-            checkWritable(shot);
+            RunSupport.checkWritable("dungeon-demo play", shot);
         }
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20));
              GlWindow window = new GlWindow("Burrow", 1280, 720, frames == 0);
@@ -53,8 +53,7 @@ final class PlayCommand {
             FrameArena frame = mem.frame();
             int scriptAt = 0;
             long heapAtStart = threadAllocated();
-            long[] phase = new long[PHASES.length];
-            long[] phaseNow = new long[PHASES.length];
+            long[] phase = new long[RunSupport.PHASES.length];
             for (int n = 0; !window.shouldClose() && (frames == 0 || n < frames); n++) {
                 long t0 = System.nanoTime();
                 int levels = game.levelsMade();
@@ -103,42 +102,16 @@ final class PlayCommand {
                 boolean changed = game.levelsMade() != levels || (shot != null && n == frames - 1);
                 clock.record(System.nanoTime() - t0, frame.lastFrameHeapBytes(), changed);
                 if (n >= FrameClock.WARMUP && !changed) {
-                    phaseNow[0] = h1 - h0;
-                    phaseNow[1] = h2 - h1;
-                    phaseNow[2] = h3 - h2;
-                    phaseNow[3] = h4 - h3;
-                    phaseNow[4] = h5 - h4;
-                    if (System.getenv("BURROW_TRACE_FRAMES") != null && h5 - h0 != 0) {
-                        out.println("frame " + n + " allocated " + (h5 - h0) + " B (input " + phaseNow[0] + ", turns " + phaseNow[1]
-                            + ", map " + phaseNow[2] + ", overlay " + phaseNow[3] + ", present " + phaseNow[4] + ") at turn " + game.turn()
-                            + " hp " + game.hp() + (game.dead() ? " dead" : "") + " last message: " + game.log().recent(0));
-                    }
-                    for (int i = 0; i < phase.length; i++) {
-                        phase[i] += phaseNow[i];
-                    }
+                    RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, game.turn());
                 }
             }
             if (frames > 0) {
-                out.printf(Locale.ROOT, "frames %d  frame ms p50 %.2f p99 %.2f  steady frames %d  heap B/frame after warm-up: total %d worst %d"
-                        + "  level-change frames %d  depth %d  turns %d  native %d B  heap since start %d B%n",
-                    clock.frames(), clock.frameMsQuantile(0.5), clock.frameMsQuantile(0.99), clock.steadyFrames(),
-                    clock.steadyHeapBytes(), clock.steadyWorstFrameBytes(), clock.transitionFrames(), game.depth(), game.turn(),
-                    mem.nativeBytes(), threadAllocated() - heapAtStart);
-                out.print("heap by phase after warm-up:");
-                for (int i = 0; i < PHASES.length; i++) {
-                    out.print(" " + PHASES[i] + " " + phase[i]);
-                }
-                out.println();
-                if (shot != null) {
-                    out.println("screenshot " + shot.toAbsolutePath());
-                }
+                RunSupport.summary(out, clock, phase, "depth " + game.depth() + "  turns " + game.turn(), mem.nativeBytes(),
+                    threadAllocated() - heapAtStart, shot);
             }
         }
         return ExitCode.OK;
     }
-
-    /** Where a frame's Java heap goes, for the exit summary: the measurement brackets each phase of the loop. */
-    private static final String[] PHASES = {"input", "turns", "map", "overlay", "present"};
 
     private static int[] parseScript(String s) {
         try {
@@ -148,23 +121,7 @@ final class PlayCommand {
         }
     }
 
-    private static void checkWritable(Path shot) {
-        Path dir = shot.toAbsolutePath().getParent();
-        try {
-            if (dir != null) {
-                java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.delete(java.nio.file.Files.createTempFile(dir, ".burrow", ".png"));
-            }
-        } catch (IOException | SecurityException e) {
-            throw new UsageException("dungeon-demo play: --screenshot: cannot write to " + dir + " (" + e.getMessage() + ")", ExitCode.IO);
-        }
-    }
-
-    // Cached: ManagementFactory.getThreadMXBean() itself allocates on every call.
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-
     private static long threadAllocated() {
-        return THREADS.getCurrentThreadAllocatedBytes();
+        return RunSupport.threadAllocated();
     }
 }

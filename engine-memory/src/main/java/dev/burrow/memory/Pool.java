@@ -581,6 +581,28 @@ public class Pool implements AutoCloseable {
     }
 
     /**
+     * Grows the pool now to hold at least {@code slots} slots, so a game can pay for its peak (a burst of particles)
+     * at load time instead of mid-frame. Slots reserved are free; nothing is charged to the tag.
+     *
+     * @param slots the capacity wanted (at most {@link #MAX_SLOTS})
+     */
+    public void reserve(int slots) {
+        if (Thread.currentThread() != owner || closed) {
+            refuse("reserve");
+            return;
+        }
+        if (slots > MAX_SLOTS) {
+            throw new IllegalArgumentException(describe() + ": cannot reserve " + slots + " slots, at most " + MAX_SLOTS);
+        }
+        if (perSlotMalloc) {
+            return; // the kill switch mallocs each slot when it is used: nothing to reserve
+        }
+        while (capacity < slots) {
+            growSlab(null);
+        }
+    }
+
+    /**
      * Makes the calling thread the owner, after a hand-off (e.g. a pool built on a loading thread). The caller must
      * make sure the old owner no longer uses it.
      */

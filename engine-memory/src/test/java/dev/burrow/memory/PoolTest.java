@@ -62,6 +62,30 @@ class PoolTest {
     }
 
     @Test
+    void reserveGrowsNowSoAllocationsLaterDoNot() {
+        try (EngineMemory mem = Engines.create()) {
+            Pool p = mem.pool("reserved", 24);
+            p.reserve(10_000);
+            if (!Engines.killSwitch()) {
+                assertTrue(p.capacity() >= 10_000);
+            }
+            long native0 = mem.nativeBytes();
+            long[] a = new long[10_000];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = p.alloc();
+            }
+            if (!Engines.killSwitch()) {
+                assertEquals(native0, mem.nativeBytes(), "no slab grown after reserve");
+            }
+            assertEquals(0, mem.snapshot().tag("reserved").liveBytes() - 240_000);
+            for (long x : a) {
+                p.free(x);
+            }
+            assertThrows(IllegalArgumentException.class, () -> p.reserve(Pool.MAX_SLOTS + 1));
+        }
+    }
+
+    @Test
     void slotAlignmentFollowsTheSlotSizeUpTo64() {
         try (EngineMemory mem = Engines.create()) {
             int[][] cases = {{8, 8}, {16, 16}, {24, 8}, {32, 32}, {48, 16}, {64, 64}, {128, 64}, {4096, 64}};

@@ -24,6 +24,14 @@ final class Fork {
 
     /** @return the child's exit code */
     static int run(String[] args) throws IOException, InterruptedException {
+        return run(args, new String[0]);
+    }
+
+    /**
+     * @param jvmFlags extra flags for the child JVM
+     * @return the child's exit code
+     */
+    static int run(String[] args, String[] jvmFlags) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + HEAP);
@@ -31,6 +39,9 @@ final class Fork {
         cmd.add("-XX:+AlwaysPreTouch");
         cmd.add("-XX:+UseSerialGC"); // no GC worker threads and their malloc arenas appearing mid-run
         cmd.add("-D" + CHILD + "=1");
+        for (String f : jvmFlags) {
+            cmd.add(f);
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

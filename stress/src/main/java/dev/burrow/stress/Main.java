@@ -13,9 +13,10 @@ import java.util.List;
 public final class Main {
     static final String USAGE = String.join("\n",
         "usage: stress --regen [--count N] [--seed S] [--depth D | --all-depths] [--size WxH] [--validate] [--report DIR] [--no-fork]",
+        "       stress --arena [--enemies N] [--seconds S] [--seed S] [--headless] [--report DIR] [--no-fork]",
         "       stress --bench-report [--quick] [--out DIR]   run every JMH benchmark, write jmh.json and results.md (default docs/bench)",
         "       stress --bench [JMH options]      the plain JMH command line (e.g. --bench -prof gc FrameBench)",
-        "exit codes: 0 passed, 1 a budget or invariant broke, 2 bad arguments, 3 bad asset file, 4 out of native memory, 6 cannot write the report");
+        "exit codes: 0 passed, 1 a budget or invariant broke, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write the report");
 
     private Main() {
     }
@@ -46,16 +47,26 @@ public final class Main {
                 }
                 return new RegenRun(System.out).run(rest);
             }
+            if (list.contains("--arena")) {
+                if (!noFork && !Fork.inChild()) {
+                    new ArenaRun(System.out).parse(rest);
+                    return Fork.run(rest, ArenaRun.JVM_FLAGS);
+                }
+                return new ArenaRun(System.out).run(rest);
+            }
             if (list.contains("--bench-report")) {
                 return new BenchReport(System.out).run(rest);
             }
-            throw new UsageException("stress: say which run: --regen or --bench-report (see --help)");
+            throw new UsageException("stress: say which run: --regen, --arena or --bench-report (see --help)");
         } catch (UsageException e) {
             System.err.println("error: " + e.getMessage());
             return e.exitCode();
         } catch (AssetException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCode.BAD_ASSET;
+        } catch (dev.burrow.dungeon.render.NoDisplayException e) {
+            System.err.println("error: " + e.getMessage() + " (or use --headless)");
+            return ExitCode.NO_DISPLAY;
         } catch (OutOfNativeMemoryException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCode.OUT_OF_MEMORY;

@@ -112,6 +112,51 @@ public final class Generator {
             seed, seed, depth, width, height, MAX_ATTEMPTS, problem));
     }
 
+    /**
+     * Generates an arena: one open space (a pillared hall or a cave) filling the map, walled and connected, with
+     * stairs and torches but no monsters (the arena spawns its own).
+     *
+     * @param mem the engine
+     * @param seed any seed
+     * @param width map width
+     * @param height map height
+     * @return a valid level in a group named "arena"
+     */
+    public Level generateArena(EngineMemory mem, long seed, int width, int height) {
+        checkSize(width, height);
+        LevelGroup group = mem.group("arena");
+        FrameArena frame = mem.frame();
+        boolean own = !frame.inFrame();
+        if (own) {
+            frame.begin();
+        }
+        long fmark = frame.mark();
+        try {
+            Level level = new Level(group, width, height, 1, seed);
+            GenContext c = new GenContext(level, new Rng(seed, 0xA2E4A), frame, 1, assets);
+            ArenaPass.apply(c);
+            WallPass.apply(c);
+            int start = (height / 2) * width + width / 2;
+            if (!ConnectivityPass.apply(c, start) || !StairsPass.apply(c)) {
+                throw new GenerationException("arena seed " + seed + " size " + width + "x" + height + ": could not connect it");
+            }
+            WallPass.apply(c);
+            List<String> problems = Validator.check(level, frame);
+            if (!problems.isEmpty()) {
+                throw new GenerationException("arena seed " + seed + ": " + problems.get(0));
+            }
+            return level;
+        } catch (RuntimeException | Error e) {
+            group.close();
+            throw e;
+        } finally {
+            frame.rollback(fmark);
+            if (own) {
+                frame.end();
+            }
+        }
+    }
+
     private static String build(GenContext c) {
         Level l = c.level;
         BspSplit.apply(c);

@@ -9,7 +9,7 @@ import imgui.flag.ImGuiCond;
 import imgui.flag.ImGuiWindowFlags;
 
 /** The game panel: depth, health bar, turn, kills, the latest messages and the controls. No garbage per frame. */
-public final class GameHud {
+public final class GameHud implements HudPanel {
     private static final int MESSAGES = 7;
     private final Game game;
 
@@ -18,7 +18,8 @@ public final class GameHud {
         this.game = game;
     }
 
-    void draw(MemorySnapshot snap, FrameClock clock) {
+    @Override
+    public void draw(MemorySnapshot snap, FrameClock clock) {
         ImGui.setNextWindowPos(10, 10, ImGuiCond.FirstUseEver);
         ImGui.setNextWindowSize(380, 230, ImGuiCond.FirstUseEver);
         ImGui.setNextWindowBgAlpha(0.8f);

@@ -31,7 +31,7 @@ public final class MemoryOverlay implements AutoCloseable {
 
     private final EngineMemory mem;
     private final ImGuiLayer imgui;
-    private final GameHud hud;
+    private final HudPanel hud;
     private MemorySnapshot snap;
     private final FloatRing frameMs = new FloatRing(HISTORY);
     private final FloatRing heapPerFrame = new FloatRing(HISTORY);
@@ -47,9 +47,9 @@ public final class MemoryOverlay implements AutoCloseable {
     /**
      * @param mem the engine whose snapshot is shown
      * @param window the GLFW window
-     * @param hud the game panel drawn beside the memory panels
+     * @param hud the game's or arena's panel, drawn beside the memory panels
      */
-    public MemoryOverlay(EngineMemory mem, long window, GameHud hud) {
+    public MemoryOverlay(EngineMemory mem, long window, HudPanel hud) {
         this.mem = mem;
         this.imgui = new ImGuiLayer(window);
         this.hud = hud;

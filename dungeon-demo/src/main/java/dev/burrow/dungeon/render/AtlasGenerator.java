@@ -38,7 +38,9 @@ public final class AtlasGenerator {
             int y = (c / 16) * CELL;
             String s = String.valueOf((char) c);
             int w = fm.stringWidth(s);
+            g.setClip(x, y, CELL, CELL); // a glyph must not reach into its neighbour's cell ('_' did, into 'o')
             g.drawString(s, x + (CELL - w) / 2, y + (CELL + fm.getAscent() - fm.getDescent()) / 2);
+            g.setClip(null);
         }
         // CP437 blocks: 176-178 shades, 219 full block, 254 small square.
         for (int shade = 0; shade < 3; shade++) {

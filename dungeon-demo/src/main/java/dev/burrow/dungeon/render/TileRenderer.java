@@ -1,10 +1,12 @@
 package dev.burrow.dungeon.render;
 
 import dev.burrow.dungeon.game.Game;
+import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.gen.Level;
 import dev.burrow.dungeon.gen.Population;
 import dev.burrow.memory.FrameArena;
 import org.lwjgl.opengl.GL11C;
+import org.lwjgl.opengl.GL14C;
 import org.lwjgl.opengl.GL15C;
 import org.lwjgl.opengl.GL20C;
 import org.lwjgl.opengl.GL30C;
@@ -29,6 +31,9 @@ public final class TileRenderer implements AutoCloseable {
     private final int uViewport;
     private long capacityBytes;
     private int lastInstances;
+    private final int uOrigin;
+    private int originX;
+    private int originY;
 
     /** Compiles the shaders, loads the atlas, makes the buffers. Needs a current GL 3.3 context. */
     public TileRenderer() {
@@ -36,6 +41,7 @@ public final class TileRenderer implements AutoCloseable {
         atlas = new Atlas();
         uTile = program.uniform("uTile");
         uViewport = program.uniform("uViewport");
+        uOrigin = program.uniform("uOrigin");
         vao = GL30C.glGenVertexArrays();
         GL30C.glBindVertexArray(vao);
         quad = GL15C.glGenBuffers();
@@ -76,14 +82,33 @@ public final class TileRenderer implements AutoCloseable {
      * @param focusWidth pixels from the left edge in which the player is kept (the part no panel covers)
      */
     public void draw(Game game, FrameArena frame, int width, int height, int focusWidth) {
-        Level l = game.level();
+        draw(game.level(), game.assets(), game.playerX(), game.playerY(), true, frame, width, height, focusWidth);
+    }
+
+    /**
+     * Draws a level centred on a point.
+     *
+     * @param l the level
+     * @param assets for entity glyphs and colours
+     * @param playerX the column to keep in view (and draw the player at, when {@code drawPlayer})
+     * @param playerY the row
+     * @param drawPlayer whether to draw '@' there
+     * @param frame scratch for the instance data
+     * @param width framebuffer width
+     * @param height framebuffer height
+     * @param focusWidth pixels from the left in which the point is kept
+     */
+    public void draw(Level l, GenAssets assets, int playerX, int playerY, boolean drawPlayer, FrameArena frame,
+                     int width, int height, int focusWidth) {
         int tw = atlas.cellWidth;
         int th = atlas.cellHeight;
         int cols = (width + tw - 1) / tw;
         int rows = (height + th - 1) / th;
         int focusCols = Math.max(1, Math.min(cols, focusWidth / tw));
-        int x0 = origin(game.playerX(), focusCols, l.width());
-        int y0 = origin(game.playerY(), rows, l.height());
+        int x0 = origin(playerX, focusCols, l.width());
+        int y0 = origin(playerY, rows, l.height());
+        originX = x0;
+        originY = y0;
         int count = cols * rows;
         long bytes = (long) count * STRIDE;
         long data = frame.alloc(bytes, 16);
@@ -116,14 +141,14 @@ public final class TileRenderer implements AutoCloseable {
                                     glyph = '*';
                                     fg = Palette.TORCH;
                                 } else {
-                                    Population.Entry entry = game.assets().population().table(kind).get(l.entity(e, 1));
+                                    Population.Entry entry = assets.population().table(kind).get(l.entity(e, 1));
                                     glyph = entry.glyph();
                                     fg = Palette.rgba(entry.rgb());
                                 }
                             }
                         }
                     }
-                    if (mx == game.playerX() && my == game.playerY()) {
+                    if (drawPlayer && mx == playerX && my == playerY) {
                         glyph = '@';
                         fg = Palette.PLAYER;
                     }
@@ -141,6 +166,7 @@ public final class TileRenderer implements AutoCloseable {
         GL20C.glUseProgram(program.id);
         GL20C.glUniform2f(uTile, tw, th);
         GL20C.glUniform2f(uViewport, width, height);
+        GL20C.glUniform2f(uOrigin, 0, 0);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
         GL30C.glBindVertexArray(vao);
         GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
@@ -153,6 +179,38 @@ public final class TileRenderer implements AutoCloseable {
         GL30C.glBindVertexArray(0);
         lastInstances = count;
     }
+
+    /**
+     * Draws sprites over the map: {@code count} instances already written at {@code data} in the map's format
+     * (x, y in map cells as floats, glyph, fg, bg), shifted by the last map draw's origin, alpha-blended.
+     */
+    public void drawSprites(long data, int count, int width, int height) {
+        if (count == 0) {
+            return;
+        }
+        long bytes = (long) count * STRIDE;
+        GL11C.glEnable(GL11C.GL_BLEND);
+        GL14C.glBlendFunc(GL11C.GL_SRC_ALPHA, GL11C.GL_ONE_MINUS_SRC_ALPHA);
+        GL20C.glUseProgram(program.id);
+        GL20C.glUniform2f(uTile, atlas.cellWidth, atlas.cellHeight);
+        GL20C.glUniform2f(uViewport, width, height);
+        GL20C.glUniform2f(uOrigin, originX, originY);
+        GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
+        GL30C.glBindVertexArray(vao);
+        GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
+        if (bytes > capacityBytes) {
+            capacityBytes = bytes;
+        }
+        GL15C.nglBufferData(GL15C.GL_ARRAY_BUFFER, capacityBytes, 0, GL15C.GL_STREAM_DRAW);
+        GL15C.nglBufferSubData(GL15C.GL_ARRAY_BUFFER, 0, bytes, data);
+        GL31C.glDrawArraysInstanced(GL11C.GL_TRIANGLE_STRIP, 0, 4, count);
+        GL30C.glBindVertexArray(0);
+        GL20C.glUniform2f(uOrigin, 0, 0);
+        GL11C.glDisable(GL11C.GL_BLEND);
+    }
+
+    /** Sprite instance size in bytes. */
+    public static final int SPRITE_BYTES = STRIDE;
 
     /** First map cell shown: keep the player centred on big maps, centre small ones, in {@code cells} columns. */
     static int origin(int player, int cells, int mapCells) {
