@@ -215,9 +215,7 @@ public final class FrameArena {
         if (bytes < 0 || bytes > MAX_ALLOC) {
             throw new IllegalArgumentException("frame allocation of " + bytes + " bytes: must be in [0, " + MAX_ALLOC + "]");
         }
-        if (align <= 0 || Integer.bitCount(align) != 1 || align > 1 << 20) {
-            throw new IllegalArgumentException("alignment must be a power of two up to 1 MiB: " + align);
-        }
+        Alignment.check(align);
         if (debug == DebugLevel.PARANOID) {
             checkOwner("alloc");
         }

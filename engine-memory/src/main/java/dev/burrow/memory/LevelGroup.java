@@ -119,9 +119,7 @@ public final class LevelGroup implements AutoCloseable {
         if (bytes < 0) {
             throw new IllegalArgumentException("group allocation of " + bytes + " bytes in " + describe());
         }
-        if (align <= 0 || Integer.bitCount(align) != 1 || align > 1 << 20) {
-            throw new IllegalArgumentException("alignment must be a power of two up to 1 MiB: " + align);
-        }
+        Alignment.check(align);
         if (debug == DebugLevel.PARANOID && Thread.currentThread() != owner) {
             diagnostics.report(DiagnosticCode.EM301, "alloc() on " + describe() + " owned by thread \"" + owner.getName()
                 + "\" from thread \"" + Thread.currentThread().getName() + "\"", createdAt, name + "thread");

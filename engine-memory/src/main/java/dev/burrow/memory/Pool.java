@@ -181,6 +181,11 @@ public class Pool implements AutoCloseable {
             refuse("free");
             return;
         }
+        freeAt(address);
+    }
+
+    /** Frees a slot by address, after the thread and closed checks: refuses foreign pointers and double frees. */
+    private void freeAt(long address) {
         int idx = indexOf(address);
         if (idx >= 0) {
             if ((stamp[idx] & 1) == 0) {
@@ -537,15 +542,8 @@ public class Pool implements AutoCloseable {
     final void freeDrained(long address, int handle) {
         if (handle != 0) {
             releaseOwned(handle);
-            return;
-        }
-        int idx = indexOf(address);
-        if (idx >= 0) {
-            if ((stamp[idx] & 1) == 0) {
-                doubleFree(idx, address);
-            } else {
-                give(idx, address);
-            }
+        } else {
+            freeAt(address);
         }
     }
 
