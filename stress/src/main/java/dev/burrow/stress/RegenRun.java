@@ -123,6 +123,8 @@ final class RegenRun {
         Level level;
         try {
             level = gen.generate(mem, seed, d, size[0], size[1]);
+        } catch (dev.burrow.memory.OutOfNativeMemoryException e) {
+            throw e; // the machine (or BURROW_FAIL_AFTER) failed, not the seed: end the run with the one-line error
         } catch (RuntimeException e) {
             log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "generate", e.getMessage()});
             log.genMs[i] = Double.NaN;
