@@ -17,14 +17,15 @@ final class AsciiCommand {
     }
 
     static int run(String[] argv, PrintStream out) {
-        Args a = new Args("dungeon-demo ascii").value("seed").value("depth").value("size").parse(argv);
+        Args a = new Args("dungeon-demo ascii").value("seed").value("depth").value("size").value("assets").parse(argv);
         long seed = a.seed("seed", 1);
         int depth = (int) a.number("depth", 1, 1, 1000);
         int[] size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
+        dev.burrow.dungeon.gen.GenAssets assets = dev.burrow.dungeon.gen.GenAssets.from(a.string("assets", null));
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
-            Generator gen = Generator.builtIn();
+            Generator gen = new Generator(assets);
             try (Level level = gen.generate(mem, seed, depth, size[0], size[1])) {
-                out.print(AsciiRenderer.render(level, dev.burrow.dungeon.gen.GenAssets.builtIn()));
+                out.print(AsciiRenderer.render(level, assets));
                 List<String> problems = Validator.check(level, mem.frame());
                 out.println(problems.isEmpty() ? "valid: yes" : "valid: NO: " + problems);
                 return problems.isEmpty() ? 0 : 1;

@@ -13,10 +13,10 @@ import java.util.Arrays;
 /** {@code dungeon-demo play | arena | ascii}: one entry point; user mistakes end in one line and an exit code. */
 public final class Main {
     static final String USAGE = String.join("\n",
-        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay]   open the game window (default)",
+        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay] [--assets DIR]   open the game window (default)",
         "       dungeon-demo play --frames N [--script \"l l j > Gx50\"] [--screenshot out.png]   scripted run, then exit",
         "       dungeon-demo arena [--enemies N] [--seed S] [--frames N] [--screenshot out.png]   the 500-enemy arena",
-        "       dungeon-demo ascii --seed S --depth D [--size WxH]   print a level as text, headless",
+        "       dungeon-demo ascii --seed S --depth D [--size WxH] [--assets DIR]   print a level as text, headless",
         "       dungeon-demo --help",
         "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");
 

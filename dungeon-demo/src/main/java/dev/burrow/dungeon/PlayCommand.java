@@ -32,7 +32,7 @@ final class PlayCommand {
 
     static int run(String[] argv, PrintStream out) throws IOException {
         Args a = new Args("dungeon-demo play").value("seed").value("size").value("frames").value("script")
-            .value("screenshot").flag("no-overlay").parse(argv);
+            .value("screenshot").flag("no-overlay").value("assets").parse(argv);
         long seed = a.seed("seed", 1);
         int[] size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
         int frames = (int) a.number("frames", 0, 0, 10_000_000);
@@ -44,9 +44,10 @@ final class PlayCommand {
         if (shot != null) {
             RunSupport.checkWritable("dungeon-demo play", shot);
         }
+        GenAssets assets = GenAssets.from(a.string("assets", null)); // malformed files fail here, before a window opens
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20));
              GlWindow window = new GlWindow("Burrow", 1280, 720, frames == 0);
-             Game game = new Game(mem, GenAssets.builtIn(), seed, size[0], size[1]);
+             Game game = new Game(mem, assets, seed, size[0], size[1]);
              TileRenderer tiles = new TileRenderer();
              MemoryOverlay overlay = a.has("no-overlay") ? null : new MemoryOverlay(mem, window.handle(), new GameHud(game))) {
             FrameClock clock = new FrameClock();

@@ -78,23 +78,34 @@ final class ArenaRun {
     /** Per-frame columns, grown between frames only. */
     static final class Frames implements ArenaRecorder {
         private static final List<GarbageCollectorMXBean> GCS = ManagementFactory.getGarbageCollectorMXBeans();
-        double[] frameMs = new double[4096];
-        double[] stepMs = new double[4096];
-        double[] alive = new double[4096];
-        double[] heap = new double[4096];
-        double[] nativeBytes = new double[4096];
-        double[] heapUsed = new double[4096];
-        double[] gcs = new double[4096];
-        double[] rss = new double[4096];
+        double[] frameMs;
+        double[] stepMs;
+        double[] alive;
+        double[] heap;
+        double[] nativeBytes;
+        double[] heapUsed;
+        double[] gcs;
+        double[] rss;
         int n;
         int warmupFrames;
         private long startNanos;
         int stepsRecorded;
-        double[] stepSamples = new double[4096];
+        double[] stepSamples;
         private final EngineMemory mem;
 
-        Frames(EngineMemory mem) {
+        /** @param expected frames the run will record: sized up front so the recorder does not grow the heap it measures */
+        Frames(EngineMemory mem, int expected) {
             this.mem = mem;
+            int cap = Math.max(1024, expected);
+            frameMs = new double[cap];
+            stepMs = new double[cap];
+            alive = new double[cap];
+            heap = new double[cap];
+            nativeBytes = new double[cap];
+            heapUsed = new double[cap];
+            gcs = new double[cap];
+            rss = new double[cap];
+            stepSamples = new double[cap * 2];
         }
 
         @Override
@@ -156,7 +167,10 @@ final class ArenaRun {
         long deaths;
         String pools;
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(Math.max(4 << 20, enemies * 64L)))) {
-            f = new Frames(mem);
+            // Headless: exactly warm-up + measured steps. Windowed: room for 250 frames a second.
+            int expected = (int) Math.min(50_000_000L, headless ? HEADLESS_WARMUP_STEPS + (long) Math.ceil(seconds * 30)
+                : (long) ((WARMUP_SECONDS + seconds) * 250));
+            f = new Frames(mem, expected);
             if (headless) {
                 // Warm-up comes on top of the measured seconds and lasts until the horde has done everything it does:
                 // enemies spawned at the edges first reach the player after ~12 s, and that first contact sends C2

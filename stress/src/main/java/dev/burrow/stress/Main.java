@@ -12,7 +12,7 @@ import java.util.List;
 /** {@code stress --regen ... | --bench ...}: headless runs that hold the numbers. */
 public final class Main {
     static final String USAGE = String.join("\n",
-        "usage: stress --regen [--count N] [--seed S] [--depth D | --all-depths] [--size WxH] [--validate] [--report DIR] [--no-fork]",
+        "usage: stress --regen [--count N] [--seed S] [--depth D | --all-depths] [--size WxH] [--validate] [--report DIR] [--assets DIR] [--no-fork]",
         "       stress --arena [--enemies N] [--seconds S] [--seed S] [--headless] [--report DIR] [--no-fork]",
         "       stress --bench-report [--quick] [--out DIR]   run every JMH benchmark, write jmh.json and results.md (default docs/bench)",
         "       stress --bench [JMH options]      the plain JMH command line (e.g. --bench -prof gc FrameBench)",

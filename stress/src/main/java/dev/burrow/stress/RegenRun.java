@@ -52,7 +52,7 @@ final class RegenRun {
     /** Parses and checks every argument (and the report directory) without running anything. */
     void parse(String[] argv) {
         Args a = new Args("stress --regen").flag("regen").value("count").value("seed").value("depth")
-            .flag("all-depths").value("size").flag("validate").value("report").parse(argv);
+            .flag("all-depths").value("size").flag("validate").value("report").value("assets").parse(argv);
         count = (int) a.number("count", 100, 1, 10_000_000);
         seed0 = a.seed("seed", 1);
         if (a.has("depth") && a.has("all-depths")) {
@@ -62,14 +62,17 @@ final class RegenRun {
         allDepths = a.has("all-depths");
         size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
         reportDir = ReportDir.prepare(a.string("report", "reports/regen"), "report");
+        assets = dev.burrow.dungeon.gen.GenAssets.from(a.string("assets", null)); // bad files fail before the fork
     }
+
+    private dev.burrow.dungeon.gen.GenAssets assets;
 
     int run(String[] argv) throws IOException {
         parse(argv);
         long cells = (long) size[0] * size[1];
         long frameBytes = Math.max(256 * 1024, Long.highestOneBit(cells * 64 * 2 - 1));
         Log log = new Log(count);
-        Generator gen = Generator.builtIn();
+        Generator gen = new Generator(assets);
         int warmup;
         String allocator;
         MemorySnapshot snap;

@@ -64,6 +64,22 @@ public final class GenAssets {
     }
 
     /**
+     * @param dir an assets directory, or null for the built-in assets
+     * @return the assets
+     * @throws AssetException naming file and line for a malformed file, or the missing file
+     */
+    public static GenAssets from(String dir) {
+        if (dir == null) {
+            return builtIn();
+        }
+        Path p = Path.of(dir);
+        if (!Files.isDirectory(p)) {
+            throw new AssetException(dir, 0, "not a directory (expected an assets folder with vaults/ and config/)");
+        }
+        return load(p);
+    }
+
+    /**
      * Loads {@code dir/vaults/*.vault} and {@code dir/config/population.conf}.
      *
      * @param dir an assets directory
