@@ -2,7 +2,10 @@ package dev.burrow.dungeon;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,22 +34,17 @@ final class VirtualDisplay implements AutoCloseable {
             }
             Assumptions.abort("no display and no Xvfb (install xvfb, or run under a desktop)");
         }
-        for (int n = 90; n < 140; n++) {
-            if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                continue;
-            }
-            Process p = new ProcessBuilder(xvfbPath, ":" + n, "-screen", "0", "1280x720x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            // Readiness, not timing: wait (bounded) until the server's socket exists or the server died.
-            for (int i = 0; i < 200 && p.isAlive() && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)); i++) {
-                Thread.sleep(50);
-            }
-            if (p.isAlive() && Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                return new VirtualDisplay(":" + n, p);
-            }
+        // -displayfd: Xvfb picks a free display itself and writes its number once it accepts connections, so
+        // reading that line is the readiness signal (no polling, no race over display numbers).
+        Process p = new ProcessBuilder(xvfbPath, "-displayfd", "1", "-screen", "0", "1280x720x24", "-nolisten", "tcp")
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // Left open on purpose: closing it would give Xvfb a SIGPIPE if it ever wrote to stdout again.
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        if (line == null || !line.strip().matches("\\d+")) {
             p.destroyForcibly();
+            throw new AssertionError("Xvfb did not start (exit " + (p.isAlive() ? "?" : p.exitValue()) + ")");
         }
-        throw new AssertionError("could not start Xvfb on any display :90..:139");
+        return new VirtualDisplay(":" + line.strip(), p);
     }
 
     private static String findXvfb() {
