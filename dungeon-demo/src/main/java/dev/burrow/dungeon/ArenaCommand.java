@@ -43,7 +43,8 @@ public final class ArenaCommand {
      * @param argv the arena's flags
      * @param out where the summary goes
      * @param recorder gets every frame, or null
-     * @param seconds stop after this much wall time (0: by --frames or the window)
+     * @param seconds stop after this much wall time at most (0: by --frames or the window); the recorder can end the run
+     *                sooner through {@link ArenaRecorder#done()}
      * @return the exit code
      */
     public static int run(String[] argv, PrintStream out, ArenaRecorder recorder, double seconds) throws IOException {
@@ -72,7 +73,8 @@ public final class ArenaCommand {
             double accumulator = 0;
             long last = System.nanoTime();
             long until = seconds > 0 ? last + (long) (seconds * 1e9) : Long.MAX_VALUE;
-            for (int n = 0; !window.shouldClose() && (frames == 0 || n < frames) && System.nanoTime() < until; n++) {
+            for (int n = 0; !window.shouldClose() && (frames == 0 || n < frames) && System.nanoTime() < until
+                && (recorder == null || !recorder.done()); n++) {
                 long t0 = System.nanoTime();
                 long h0 = RunSupport.threadAllocated();
                 frame.begin();

@@ -18,6 +18,7 @@ import dev.burrow.stress.report.Stats;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,9 @@ import java.util.Locale;
  *
  * <p>Headless, every frame is one simulation step, run back to back: {@value #HEADLESS_WARMUP_STEPS} warm-up steps,
  * then {@code S * 30} measured ones. Windowed (under Xvfb
- * here), the real arena renders for {@value #WARMUP_SECONDS} s of warm-up and then {@code S} seconds of wall time with
- * its fixed 30 Hz step. Either way each frame
+ * here), the real arena renders through a warm-up of at least {@value #WARMUP_SECONDS} s that lasts until the JIT has
+ * been quiet for {@value #JIT_QUIET_SECONDS} s (at most {@value #WARMUP_MAX_SECONDS} s), then {@code S} seconds of wall
+ * time with its fixed 30 Hz step. Either way each frame
  * records frame and step time, enemies alive, the Java heap it allocated, native bytes, heap used, GC count, and
  * RSS every 30 frames. It fails (exit 1, saying which) when fewer than N enemies were ever alive together, when any
  * frame after warm-up allocated Java heap, when native + heap used grew more than 5 MiB after warm-up, or (headless)
@@ -52,6 +54,16 @@ final class ArenaRun {
     static final String[] JVM_FLAGS = {"-XX:+UnlockDiagnosticVMOptions", "-XX:-EliminateAllocations"};
     /** Warm-up before the measured seconds: 30 s of simulated time headless, 30 s of wall time windowed. */
     static final int WARMUP_SECONDS = 30;
+    /**
+     * Windowed, code that runs once a frame reaches C2 only after about 5,000 frames (a minute and more here), and
+     * each frame in which a freshly compiled or deoptimised method first runs was seen to count 136 to 560 bytes the
+     * program never allocated (JVMTI sampling every allocation saw no object; the frames line up with
+     * {@code -XX:+PrintCompilation}, at the same frame numbers run after run). So the windowed warm-up lasts until the
+     * JIT has been quiet this long.
+     */
+    static final int JIT_QUIET_SECONDS = 20;
+    /** Bound on the windowed warm-up, for a JIT that never settles. */
+    static final int WARMUP_MAX_SECONDS = 240;
     static final int HEADLESS_WARMUP_STEPS = WARMUP_SECONDS * 30;
 
     private final PrintStream out;
@@ -78,6 +90,7 @@ final class ArenaRun {
     /** Per-frame columns, grown between frames only. */
     static final class Frames implements ArenaRecorder {
         private static final List<GarbageCollectorMXBean> GCS = ManagementFactory.getGarbageCollectorMXBeans();
+        private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
         double[] frameMs;
         double[] stepMs;
         double[] alive;
@@ -89,6 +102,11 @@ final class ArenaRun {
         int n;
         int warmupFrames;
         private long startNanos;
+        private boolean warming = true;
+        private long measureFrom;
+        private long jitMillis = -1;
+        private long jitQuietSince;
+        private long measureNanos = Long.MAX_VALUE;
         int stepsRecorded;
         double[] stepSamples;
         private final EngineMemory mem;
@@ -113,11 +131,32 @@ final class ArenaRun {
             long now = System.nanoTime();
             if (n == 0) {
                 startNanos = now;
+                jitQuietSince = now;
             }
-            if (now - startNanos < WARMUP_SECONDS * 1_000_000_000L) {
-                warmupFrames = n + 1; // windowed warm-up: the frames of the first WARMUP_SECONDS of wall time
+            if (warming) {
+                // Read only while warming up: the measured frames never call into the management beans.
+                long jit = JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+                if (jit != jitMillis) {
+                    jitMillis = jit;
+                    jitQuietSince = now;
+                }
+                long since = now - startNanos;
+                warming = since < WARMUP_SECONDS * 1_000_000_000L
+                    || (now - jitQuietSince < JIT_QUIET_SECONDS * 1_000_000_000L && since < WARMUP_MAX_SECONDS * 1_000_000_000L);
+                warmupFrames = n + 1;
+                measureFrom = now;
             }
             record(frameNanos, stepNanos, steps, heapBytes, sim.enemies().count());
+        }
+
+        /** Windowed: how long to measure after the warm-up. */
+        void measureFor(double seconds) {
+            measureNanos = (long) (seconds * 1e9);
+        }
+
+        @Override
+        public boolean done() {
+            return !warming && System.nanoTime() - measureFrom >= measureNanos;
         }
 
         void record(long frameNanos, long stepNanos, int steps, long heapBytes, int enemiesAlive) {
@@ -169,7 +208,7 @@ final class ArenaRun {
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(Math.max(4 << 20, enemies * 64L)))) {
             // Headless: exactly warm-up + measured steps. Windowed: room for 250 frames a second.
             int expected = (int) Math.min(50_000_000L, headless ? HEADLESS_WARMUP_STEPS + (long) Math.ceil(seconds * 30)
-                : (long) ((WARMUP_SECONDS + seconds) * 250));
+                : (long) ((WARMUP_MAX_SECONDS + seconds) * 250));
             f = new Frames(mem, expected);
             if (headless) {
                 // Warm-up comes on top of the measured seconds and lasts until the horde has done everything it does:
@@ -202,9 +241,18 @@ final class ArenaRun {
                 Frames recorder = f;
                 int[] result = new int[1];
                 ArenaSim[] seen = new ArenaSim[1];
-                ArenaRecorder probe = (n, frameNanos, stepNanos, steps, heapBytes, sim) -> {
-                    recorder.frame(n, frameNanos, stepNanos, steps, heapBytes, sim);
-                    seen[0] = sim;
+                recorder.measureFor(seconds);
+                ArenaRecorder probe = new ArenaRecorder() {
+                    @Override
+                    public void frame(int n, long frameNanos, long stepNanos, int steps, long heapBytes, ArenaSim sim) {
+                        recorder.frame(n, frameNanos, stepNanos, steps, heapBytes, sim);
+                        seen[0] = sim;
+                    }
+
+                    @Override
+                    public boolean done() {
+                        return recorder.done();
+                    }
                 };
                 result[0] = runWindowed(probe);
                 ArenaSim sim = seen[0];
@@ -227,7 +275,7 @@ final class ArenaRun {
     private int runWindowed(ArenaRecorder probe) throws IOException {
         // The windowed arena makes its own engine; the recorder above reads it through the sim it is handed.
         String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed)};
-        return ArenaCommand.run(args, out, probe, WARMUP_SECONDS + seconds);
+        return ArenaCommand.run(args, out, probe, WARMUP_MAX_SECONDS + seconds);
     }
 
     private static String poolJson(EngineMemory mem) {

@@ -11,4 +11,9 @@ public interface ArenaRecorder {
      * @param sim the arena
      */
     void frame(int frame, long frameNanos, long stepNanos, int steps, long heapBytes, ArenaSim sim);
+
+    /** @return true once the recorder has seen enough frames: the run ends after the current one */
+    default boolean done() {
+        return false;
+    }
 }
