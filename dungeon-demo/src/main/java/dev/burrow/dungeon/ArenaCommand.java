@@ -10,6 +10,7 @@ import dev.burrow.dungeon.game.Action;
 import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.overlay.ArenaHud;
 import dev.burrow.dungeon.overlay.MemoryOverlay;
+import dev.burrow.dungeon.overlay.OverlaySetting;
 import dev.burrow.dungeon.render.GlWindow;
 import dev.burrow.dungeon.render.Screenshot;
 import dev.burrow.dungeon.render.TileRenderer;
@@ -65,6 +66,11 @@ public final class ArenaCommand {
              ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies);
              TileRenderer tiles = new TileRenderer();
              MemoryOverlay overlay = a.has("no-overlay") ? null : new MemoryOverlay(mem, window.handle(), new ArenaHud(sim))) {
+            // F1 sticks between interactive runs; scripted and stress runs always start with the overlay on.
+            OverlaySetting setting = frames == 0 && recorder == null ? OverlaySetting.user() : null;
+            if (setting != null && overlay != null && !setting.shown()) {
+                overlay.toggle();
+            }
             FrameClock clock = new FrameClock();
             FrameArena frame = mem.frame();
             ArenaSprites sprites = ArenaSprites.create();
@@ -125,6 +131,12 @@ public final class ArenaCommand {
                 }
                 if (n >= FrameClock.WARMUP && !capture) {
                     RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, sim.steps());
+                }
+            }
+            if (setting != null && overlay != null) {
+                String problem = setting.remember(overlay.visible());
+                if (problem != null) {
+                    System.err.println("warning: " + problem);
                 }
             }
             if (frames > 0) {

@@ -9,6 +9,7 @@ import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.gen.Generator;
 import dev.burrow.dungeon.overlay.GameHud;
 import dev.burrow.dungeon.overlay.MemoryOverlay;
+import dev.burrow.dungeon.overlay.OverlaySetting;
 import dev.burrow.dungeon.render.GlWindow;
 import dev.burrow.dungeon.render.Screenshot;
 import dev.burrow.dungeon.render.TileRenderer;
@@ -50,6 +51,11 @@ final class PlayCommand {
              Game game = new Game(mem, assets, seed, size[0], size[1]);
              TileRenderer tiles = new TileRenderer();
              MemoryOverlay overlay = a.has("no-overlay") ? null : new MemoryOverlay(mem, window.handle(), new GameHud(game))) {
+            // F1 sticks between interactive runs; scripted and stress runs always start with the overlay on.
+            OverlaySetting setting = frames == 0 ? OverlaySetting.user() : null;
+            if (setting != null && overlay != null && !setting.shown()) {
+                overlay.toggle();
+            }
             FrameClock clock = new FrameClock();
             FrameArena frame = mem.frame();
             int scriptAt = 0;
@@ -104,6 +110,12 @@ final class PlayCommand {
                 clock.record(System.nanoTime() - t0, frame.lastFrameHeapBytes(), changed);
                 if (n >= FrameClock.WARMUP && !changed) {
                     RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, game.turn());
+                }
+            }
+            if (setting != null && overlay != null) {
+                String problem = setting.remember(overlay.visible());
+                if (problem != null) {
+                    System.err.println("warning: " + problem);
                 }
             }
             if (frames > 0) {
