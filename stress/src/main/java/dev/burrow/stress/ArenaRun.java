@@ -52,7 +52,7 @@ final class ArenaRun {
      * run with these flags measured 0 bytes in every frame.
      */
     static final String[] JVM_FLAGS = {"-XX:+UnlockDiagnosticVMOptions", "-XX:-EliminateAllocations"};
-    /** Warm-up before the measured seconds: 30 s of simulated time headless, 30 s of wall time windowed. */
+    /** Warm-up before the measured seconds: 30 s of simulated time headless, at least 30 s of wall time windowed. */
     static final int WARMUP_SECONDS = 30;
     /**
      * Windowed, code that runs once a frame reaches C2 only after about 5,000 frames (a minute and more here), and
