@@ -155,23 +155,7 @@ class DiagnosticCatalogueTest {
         provoke(DiagnosticCode.EM301, DebugLevel.SIMPLE, mem -> {
             Pool p = mem.pool("confined", 16);
             long a = p.alloc();
-            AtomicReference<RuntimeException> thrown = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                try {
-                    p.free(a);
-                } catch (RuntimeException e) {
-                    thrown.set(e);
-                }
-            }, "intruder");
-            t.start();
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            if (thrown.get() != null) {
-                throw thrown.get(); // strict mode: rethrow on the test thread
-            }
+            onIntruderThread(() -> p.free(a));
         }, "free() on pool \"confined\" owned by thread", "from thread \"intruder\"");
     }
 
@@ -179,23 +163,7 @@ class DiagnosticCatalogueTest {
     void em301FrameArenaUsedFromAnotherThreadAtParanoid() {
         provoke(DiagnosticCode.EM301, DebugLevel.PARANOID, mem -> {
             FrameArena f = mem.frame();
-            AtomicReference<RuntimeException> thrown = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                try {
-                    f.begin();
-                } catch (RuntimeException e) {
-                    thrown.set(e);
-                }
-            }, "intruder");
-            t.start();
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            if (thrown.get() != null) {
-                throw thrown.get();
-            }
+            onIntruderThread(f::begin);
         }, "begin() on frame arena of thread", "from thread \"intruder\"");
     }
 
@@ -300,6 +268,27 @@ class DiagnosticCatalogueTest {
                 f.alloc(8, 8);
             }
             assertEquals(100, mem.diagnosticCount(DiagnosticCode.EM001));
+        }
+    }
+
+    /** Runs {@code misuse} on a thread named "intruder"; what it throws (strict mode) is rethrown on the test thread. */
+    private static void onIntruderThread(Runnable misuse) {
+        AtomicReference<RuntimeException> thrown = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                misuse.run();
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        }, "intruder");
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        if (thrown.get() != null) {
+            throw thrown.get();
         }
     }
 }

@@ -3,8 +3,6 @@ package dev.burrow.stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,24 +44,10 @@ class ArenaRunTest {
 
     @Test
     void badArgumentsFailInOneLine(@TempDir Path dir) {
-        assertEquals(2, run("--arena", "--enemies", "0"));
-        assertEquals(2, run("--arena", "--enemies", "lots"));
-        assertEquals(2, run("--arena", "--seconds", "-5"));
-        assertEquals(2, run("--arena", "--headless=yes"));
-        assertEquals(2, run("--arena", "--bogus"));
-    }
-
-    private static int run(String... args) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true));
-        try {
-            int code = Main.run(args);
-            String msg = buf.toString().trim();
-            assertTrue(msg.startsWith("error: ") && !msg.contains("\n"), "one line: " + msg);
-            return code;
-        } finally {
-            System.setErr(err);
-        }
+        assertEquals(2, CliErrors.run("--arena", "--enemies", "0"));
+        assertEquals(2, CliErrors.run("--arena", "--enemies", "lots"));
+        assertEquals(2, CliErrors.run("--arena", "--seconds", "-5"));
+        assertEquals(2, CliErrors.run("--arena", "--headless=yes"));
+        assertEquals(2, CliErrors.run("--arena", "--bogus"));
     }
 }

@@ -3,8 +3,6 @@ package dev.burrow.stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,30 +28,15 @@ class RegenRunTest {
 
     @Test
     void badArgumentsFailInOneLineBeforeForking(@TempDir Path dir) throws Exception {
-        assertEquals(2, run("--regen", "--count", "-1"));
-        assertEquals(2, run("--regen", "--count", "many"));
-        assertEquals(2, run("--regen", "--size", "5x5"));
-        assertEquals(2, run("--regen", "--size", "100000x100000"));
-        assertEquals(2, run("--regen", "--seed", "banana"));
-        assertEquals(2, run("--regen", "--frobnicate"));
-        assertEquals(2, run("--regen", "--count"));
-        assertEquals(2, run("--regen", "--depth", "3", "--all-depths"));
+        assertEquals(2, CliErrors.run("--regen", "--count", "-1"));
+        assertEquals(2, CliErrors.run("--regen", "--count", "many"));
+        assertEquals(2, CliErrors.run("--regen", "--size", "5x5"));
+        assertEquals(2, CliErrors.run("--regen", "--size", "100000x100000"));
+        assertEquals(2, CliErrors.run("--regen", "--seed", "banana"));
+        assertEquals(2, CliErrors.run("--regen", "--frobnicate"));
+        assertEquals(2, CliErrors.run("--regen", "--count"));
+        assertEquals(2, CliErrors.run("--regen", "--depth", "3", "--all-depths"));
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        assertEquals(6, run("--regen", "--report", file.resolve("sub").toString()));
-    }
-
-    private static int run(String... args) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true));
-        try {
-            int code = Main.run(args);
-            String msg = buf.toString().trim();
-            assertTrue(msg.startsWith("error: ") && !msg.contains("\n"), "one line: " + msg);
-            assertTrue(msg.contains("--"), "names the flag: " + msg);
-            return code;
-        } finally {
-            System.setErr(err);
-        }
+        assertEquals(6, CliErrors.run("--regen", "--report", file.resolve("sub").toString()));
     }
 }
