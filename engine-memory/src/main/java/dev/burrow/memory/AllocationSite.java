@@ -5,8 +5,9 @@ package dev.burrow.memory;
  * {@code SimpleClass.method:line}. Costs a stack walk and a String: used only where the debug level says so.
  */
 final class AllocationSite {
-    private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final String OWN_PACKAGE = AllocationSite.class.getPackageName() + '.';
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final String OWN_PACKAGE = AllocationSite.class.getPackageName();
+    private static final Object OWN_CODE = codeOf(AllocationSite.class);
 
     private AllocationSite() {
     }
@@ -14,10 +15,20 @@ final class AllocationSite {
     /** @return the caller's site, or {@code "?"} when the whole stack is engine-memory's */
     static String capture() {
         return WALKER.walk(frames -> frames
-            .filter(f -> !f.getClassName().startsWith(OWN_PACKAGE) || f.getClassName().contains("Test"))
+            .filter(f -> !isEngine(f.getDeclaringClass()))
             .findFirst()
             .map(f -> simpleName(f.getClassName()) + '.' + f.getMethodName() + ':' + f.getLineNumber())
             .orElse("?"));
+    }
+
+    /** Engine code: this package, from this library's jar or class folder (tests in the package are user code). */
+    private static boolean isEngine(Class<?> c) {
+        return c.getPackageName().equals(OWN_PACKAGE) && java.util.Objects.equals(codeOf(c), OWN_CODE);
+    }
+
+    private static Object codeOf(Class<?> c) {
+        java.security.CodeSource cs = c.getProtectionDomain().getCodeSource();
+        return cs == null ? null : cs.getLocation();
     }
 
     private static String simpleName(String className) {

@@ -1,87 +1,215 @@
 package dev.burrow.memory;
 
-import org.lwjgl.system.MemoryUtil;
-
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * A {@link Pool} whose slots may be freed or released from any thread. Allocation stays with the owner thread.
+ * A {@link Pool} whose slots any thread may {@link #free} or {@link #release}; allocation stays with the owner.
  *
- * <p>A free from another thread pushes the slot on a lock-free intrusive stack (the slot's first 8 bytes hold the
- * next address, the next 4 the handle, or 0 for an address free): one CAS, no Java heap. The owner takes the
- * whole stack with one {@code getAndSet} in {@link #drain()} (which {@code alloc} calls before it grows the pool)
- * and frees each slot locally, with the usual double-free and stale-handle checks. Only the owner pops, so
- * there is no ABA problem. A slot pushed twice by a racing double free forms a cycle; draining stops at the
- * first slot it finds already free and reports the double free.</p>
+ * <p>A free or release from another thread never touches slot memory: the address or handle travels as a value
+ * through a bounded multi-producer ring ({@code MpscLongRing}, one CAS, no Java heap) to the owner, which drains it
+ * before it allocates and validates each value exactly as its own frees are validated (at SIMPLE and PARANOID:
+ * foreign and interior pointers, double frees, stale handles are refused with their codes). A full ring does not
+ * block the freeing thread and does not lose the free: the value goes to an overflow list under a lock (the one
+ * path that may allocate), drained the same way, and counted ({@link #deferredOverflows()}). A free from another
+ * thread after the pool closed is refused ({@code EM105}).</p>
+ *
+ * <p>The pool checks the calling thread at every debug level, because that is how it routes a free; the owner's
+ * own operations then cost what the pool of its level costs, plus one check of the ring.</p>
  */
 public final class ConcurrentPool extends Pool {
-    private final AtomicLong deferred = new AtomicLong();
+    /** Ring cells per concurrent pool. */
+    static final int RING_CELLS = 4096;
+    private static final long HANDLE_TAG = 1L << 63;
 
-    ConcurrentPool(EngineMemory engine, String name, int slotBytes, TagAccount tag) {
-        super(engine, name, slotBytes, null, true, tag);
+    private final SlotPool inner;
+    private final MpscLongRing ring;
+    private volatile boolean closing;
+
+    ConcurrentPool(SlotPool inner, int ringCells) {
+        this.inner = inner;
+        this.ring = new MpscLongRing(ringCells);
+    }
+
+    private boolean onOwner() {
+        return Thread.currentThread() == inner.owner;
+    }
+
+    @Override
+    public long alloc() {
+        if (!onOwner()) {
+            return inner.refuseThread("alloc");
+        }
+        if (ring.mayHaveValues()) {
+            drainNow();
+        }
+        return inner.alloc();
+    }
+
+    @Override
+    public int acquire() {
+        if (!onOwner()) {
+            inner.refuseThread("acquire");
+            return 0;
+        }
+        if (ring.mayHaveValues()) {
+            drainNow();
+        }
+        return inner.acquire();
     }
 
     @Override
     public void free(long address) {
-        if (isOwnerThread() || address == 0) {
-            super.free(address);
+        if (address == 0) {
+            return;
+        }
+        if (onOwner()) {
+            inner.free(address);
+        } else if (address < 0) {
+            inner.foreign(address); // no slot has a negative address; it must not pass for a handle in the ring
         } else {
-            push(address, 0);
+            handOver(address, "free");
         }
     }
 
     @Override
     public void release(int handle) {
-        if (isOwnerThread()) {
-            super.release(handle);
-        } else if (handle > 0) {
-            // The slab table only grows, so reading an existing slot's address from another thread is safe.
-            long address = addressOf(handle & INDEX_MASK);
-            push(address, handle);
+        if (onOwner()) {
+            inner.release(handle);
+        } else if (handle <= 0) {
+            inner.staleHandle(handle, "release"); // never a handle: no need to bother the owner
         } else {
-            super.release(handle); // diagnosed as stale
+            handOver(HANDLE_TAG | handle, "release");
         }
     }
 
-    private void push(long address, int handle) {
-        if (isClosedFlag()) {
-            super.free(address); // diagnosed as use of a closed pool
+    private void handOver(long value, String op) {
+        if (closing) {
+            inner.refuseClosed(op);
             return;
         }
-        MemoryUtil.memPutInt(address + 8, handle);
-        long head;
-        do {
-            head = deferred.get();
-            MemoryUtil.memPutLong(address, head);
-        } while (!deferred.compareAndSet(head, address));
+        ring.offer(value);
     }
 
     @Override
     public void drain() {
-        if (!isOwnerThread() || deferred.get() == 0) {
-            return;
+        if (onOwner()) {
+            drainNow();
         }
-        long a = deferred.getAndSet(0);
-        while (a != 0) {
-            long next = MemoryUtil.memGetLong(a);
-            int handle = MemoryUtil.memGetInt(a + 8);
-            int idx = indexOf(a);
-            if (idx >= 0 && !isLive(idx)) {
-                freeDrained(a, handle); // reports the double free
-                break;                  // the rest of the chain was already drained: a cycle
-            }
-            freeDrained(a, handle);
-            a = next;
+    }
+
+    private void drainNow() {
+        for (long v = ring.poll(); v != 0; v = ring.poll()) {
+            apply(v);
+        }
+        ring.drainOverflow(this::apply);
+    }
+
+    private void apply(long value) {
+        if (value < 0) {
+            inner.releaseDrained((int) value);
+        } else {
+            inner.freeDrained(value);
         }
     }
 
     /** @return whether frees from other threads are waiting for {@link #drain()} */
     public boolean hasDeferred() {
-        return deferred.get() != 0;
+        return ring.mayHaveValues();
     }
 
     @Override
-    public boolean isConcurrent() {
-        return true;
+    public long address(int handle) {
+        if (!onOwner()) {
+            return inner.refuseThread("address");
+        }
+        return inner.address(handle);
     }
+
+    @Override
+    public boolean isValid(int handle) {
+        return inner.isValid(handle);
+    }
+
+    @Override
+    public void keep(long address) {
+        if (!onOwner()) {
+            inner.refuseThread("keep");
+            return;
+        }
+        inner.keep(address);
+    }
+
+    @Override
+    public void reserve(int slots) {
+        if (!onOwner()) {
+            inner.refuseThread("reserve");
+            return;
+        }
+        inner.reserve(slots);
+    }
+
+    @Override
+    public void claim() {
+        inner.claim();
+    }
+
+    @Override
+    public void close() {
+        if (!onOwner() && !inner.isClosed()) {
+            inner.refuseThread("close");
+            return;
+        }
+        closeInternal(DiagnosticCode.EM602);
+    }
+
+    @Override
+    void closeInternal(DiagnosticCode leakCode) {
+        if (inner.isClosed()) {
+            return;
+        }
+        closing = true;
+        drainNow(); // frees handed over but not yet applied are not leaks
+        inner.closeInternal(leakCode);
+        inner.engine.forget(this);
+    }
+
+    @Override public String name() { return inner.name(); }
+
+    @Override public int slotBytes() { return inner.slotBytes(); }
+
+    @Override public int strideBytes() { return inner.strideBytes(); }
+
+    @Override public int slotAlignment() { return inner.slotAlignment(); }
+
+    @Override public int live() { return inner.live(); }
+
+    @Override public int peakLive() { return inner.peakLive(); }
+
+    @Override public int capacity() { return inner.capacity(); }
+
+    @Override public int slabs() { return inner.slabs(); }
+
+    @Override public long reservedBytes() { return inner.reservedBytes(); }
+
+    @Override public int retired() { return inner.retired(); }
+
+    @Override public int parkedLimit() { return inner.parkedLimit(); }
+
+    @Override public int quarantined() { return inner.quarantined(); }
+
+    @Override public long allocs() { return inner.allocs(); }
+
+    @Override public long frees() { return inner.frees(); }
+
+    @Override public boolean isClosed() { return inner.isClosed(); }
+
+    @Override public LevelGroup group() { return null; }
+
+    @Override public DebugLevel debugLevel() { return inner.debugLevel(); }
+
+    @Override public boolean isConcurrent() { return true; }
+
+    @Override public long deferredOverflows() { return ring.overflows(); }
+
+    @Override long tagBytes() { return inner.tagBytes(); }
+
+    @Override TagAccount tag() { return inner.tag(); }
 }

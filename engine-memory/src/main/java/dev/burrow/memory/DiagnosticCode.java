@@ -15,6 +15,10 @@ public enum DiagnosticCode {
     EM004(Severity.ERROR, "invalid frame mark", "roll back only to a mark taken earlier in the same frame"),
     /** Frame memory was written after end(): the poison pattern changed before the next begin(). */
     EM005(Severity.ERROR, "frame memory written after end()", "do not keep frame addresses across frames; set debug=PARANOID for guard checks"),
+    /** Use of a frame arena (or its stack) after {@code release()} or engine close. */
+    EM006(Severity.ERROR, "use of a released frame arena", "call mem.frame() again after release(); do not use allocators after engine close"),
+    /** A size over the allocator's limit: refused before any arithmetic. */
+    EM007(Severity.ERROR, "allocation too large", "split the request: a frame allocation is at most 1 GiB, a group allocation 1 TiB"),
     /** A pool slot freed twice (or a handle released twice). */
     EM101(Severity.ERROR, "double free", "free each slot once; set debug=PARANOID to record every allocation site"),
     /** free() of an address that is not a slot of this pool. */
@@ -25,8 +29,12 @@ public enum DiagnosticCode {
     EM104(Severity.ERROR, "use after free write to pool slot", "do not keep slot addresses after free(); set debug=PARANOID for sites"),
     /** Use of a pool after close(). */
     EM105(Severity.ERROR, "use of a closed pool", "do not use a pool after close() (or after its level group closed)"),
+    /** A pool already holds {@link Pool#MAX_SLOTS} slots and cannot grow: thrown in every mode. */
+    EM106(Severity.ERROR, "pool full", "a pool holds at most 2^20 slots: use several pools, or free slots sooner"),
     /** Use of a level group after close(). */
     EM201(Severity.ERROR, "use of a closed level group", "do not keep a group (or pools drawn from it) past close()"),
+    /** A group rollback to a mark that is not live in this group, or past the creation of a pool drawn from it. */
+    EM202(Severity.ERROR, "invalid group rollback", "roll back only to a live mark of the same group, taken after its pools were drawn"),
     /** An operation on a thread-confined allocator from a thread that does not own it. */
     EM301(Severity.ERROR, "cross-thread misuse of a confined allocator", "use the owner thread, claim() the allocator after a hand-off, or use a concurrent pool"),
     /** Guard bytes after an allocation were overwritten. */

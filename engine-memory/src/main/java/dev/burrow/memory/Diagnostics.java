@@ -23,13 +23,16 @@ final class Diagnostics {
     private int recentSize;
     private final Set<String> logged = new HashSet<>();
     private volatile DiagnosticListener listener;
+    private volatile boolean log = true;
 
     Diagnostics(boolean strict) {
         this.strict = strict;
     }
 
-    void listener(DiagnosticListener l) {
+    /** Sends every diagnostic to {@code l}; {@code replacesLog} stops the logging (the listener takes over). */
+    void listener(DiagnosticListener l, boolean replacesLog) {
         this.listener = l;
+        this.log = l == null || !replacesLog;
     }
 
     /**
@@ -49,7 +52,7 @@ final class Diagnostics {
             remember(message);
             first = logged.add(code.name() + '|' + (onceKey != null ? onceKey : what));
         }
-        if (first) {
+        if (first && log) {
             LOG.log(code.severity() == Severity.ERROR ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, message);
         }
         DiagnosticListener l = listener;
@@ -117,8 +120,4 @@ final class Diagnostics {
         return list;
     }
 
-    /** Listener for diagnostics (JFR bridge, tests). Called on the thread that made the mistake. */
-    interface DiagnosticListener {
-        void onDiagnostic(DiagnosticCode code, String message);
-    }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entry point of engine-memory: one native heap and the allocators over it, by intent.
@@ -20,24 +22,29 @@ import java.util.Map;
  * <p>{@link #create} reads the environment once: {@code BURROW_SYSTEM_ALLOCATOR=1} (kill switch),
  * {@code BURROW_DEBUG=off|simple|paranoid}, {@code BURROW_STRICT=1}, {@code BURROW_FAIL_AFTER=N}.</p>
  *
- * <p>Creating allocators and taking snapshots synchronise on small registries; the allocators' own hot paths
- * never do.</p>
+ * <p>The debug level picks each allocator's implementation when it is created ({@link Pool}, {@link FrameArena},
+ * {@link LevelGroup} explain what each level checks); {@link #debugLevel(DebugLevel)} changes it for allocators
+ * created afterwards. Creating allocators, setting budgets and taking snapshots synchronise on small registries; the
+ * allocators' own hot paths never do.</p>
  */
 public final class EngineMemory implements AutoCloseable {
     private final MemoryConfig config;
     private final Diagnostics diagnostics;
     private final NativeHeap heap;
+    private final SlabSource heapSlabs;
     private final MemoryEvents events = MemoryEvents.INSTANCE;
     private final ThreadLocal<FrameArena> frames = new ThreadLocal<>();
 
     private final List<FrameArena> arenas = new ArrayList<>();
     private final List<Pool> pools = new ArrayList<>();
     private final List<LevelGroup> groups = new ArrayList<>();
+    private final Object tagLock = new Object();
     private final List<TagAccount> tagList = new ArrayList<>();
     private final Map<String, TagAccount> tagByName = new HashMap<>();
+    private final AtomicInteger allocatorSerial = new AtomicInteger();
     private volatile boolean closed;
     private volatile DebugLevel debugLevel;
-    private volatile long groupsClosed;
+    private final AtomicLong groupsClosed = new AtomicLong();
     private volatile String lastClosedGroup;
     private volatile long lastClosedGroupBytes;
     private volatile long lastClosedGroupAtNanos;
@@ -45,31 +52,19 @@ public final class EngineMemory implements AutoCloseable {
     private EngineMemory(MemoryConfig config) {
         this.config = config;
         this.diagnostics = new Diagnostics(config.strict());
-        this.diagnostics.listener((code, message) -> {
-            if (code == DiagnosticCode.EM501 || code == DiagnosticCode.EM502) {
-                events.budget(message, code == DiagnosticCode.EM502, message);
-            }
-        });
         this.heap = new NativeHeap(config.systemAllocator(), config.failAfter(), diagnostics);
+        this.heapSlabs = new SlabSource() {
+            @Override
+            public long allocSlab(long bytes, String pool) {
+                return heap.malloc(bytes, bytes, pool);
+            }
+
+            @Override
+            public void freeSlab(long base, long bytes) {
+                heap.free(base, bytes, bytes);
+            }
+        };
         this.debugLevel = config.debug();
-    }
-
-    /** @return the debug level that allocators created now get */
-    public DebugLevel debugLevel() {
-        return debugLevel;
-    }
-
-    /**
-     * Changes the debug level at run time. Pools and groups keep the level they were created with (their layout
-     * depends on it); those created from now on get the new one; frame arenas switch at their next {@code begin()}.
-     *
-     * @param level the new level
-     */
-    public void debugLevel(DebugLevel level) {
-        if (level == null) {
-            throw new NullPointerException("level");
-        }
-        debugLevel = level;
     }
 
     /**
@@ -94,15 +89,49 @@ public final class EngineMemory implements AutoCloseable {
         return new EngineMemory(config);
     }
 
+    /** @return the debug level that allocators created now get */
+    public DebugLevel debugLevel() {
+        return debugLevel;
+    }
+
     /**
-     * @return the calling thread's frame arena, created on first use. Cache it in the thread's loop:
-     *         this is a thread-local lookup.
+     * Changes the debug level for allocators created from now on. Existing pools, groups and frame arenas keep the
+     * implementation they were created with; a thread takes the new level for its frame arena after
+     * {@link FrameArena#release()} and the next {@link #frame()}.
+     *
+     * @param level the new level
+     */
+    public void debugLevel(DebugLevel level) {
+        if (level == null) {
+            throw new NullPointerException("level");
+        }
+        debugLevel = level;
+    }
+
+    /**
+     * Sends every diagnostic to {@code listener} instead of the log ({@code System.Logger "dev.burrow.memory"}).
+     * Counting, the recent list and strict-mode exceptions are unchanged. {@code null} restores the log.
+     *
+     * @param listener the receiver, called on the thread that made the mistake
+     */
+    public void diagnosticListener(DiagnosticListener listener) {
+        diagnostics.listener(listener, true);
+    }
+
+    // ---------------------------------------------------------------- allocators
+
+    /**
+     * @return the calling thread's frame arena, created on first use (or after {@link FrameArena#release()}).
+     *         Cache it in the thread's loop: this is a thread-local lookup.
      */
     public FrameArena frame() {
         FrameArena f = frames.get();
         if (f == null || f.isReleased()) {
             ensureOpen();
-            f = new FrameArena(this, heap, diagnostics, config, Thread.currentThread());
+            int id = allocatorSerial.incrementAndGet();
+            f = debugLevel == DebugLevel.OFF
+                ? new LeanFrameArena(this, config, Thread.currentThread(), id)
+                : new CheckedFrameArena(this, config, Thread.currentThread(), id);
             frames.set(f);
             synchronized (arenas) {
                 arenas.add(f);
@@ -131,16 +160,30 @@ public final class EngineMemory implements AutoCloseable {
      */
     public ConcurrentPool concurrentPool(String name, int slotBytes) {
         ensureOpen();
-        ConcurrentPool p = new ConcurrentPool(this, name, slotBytes, tag(name));
+        ConcurrentPool p = new ConcurrentPool(slotPool(name, slotBytes, null), ConcurrentPool.RING_CELLS);
         register(p);
         return p;
     }
 
     Pool newPool(String name, int slotBytes, LevelGroup group) {
         ensureOpen();
-        Pool p = new Pool(this, name, slotBytes, group, false, tag(name));
+        Pool p = slotPool(name, slotBytes, group);
         register(p);
         return p;
+    }
+
+    /** Picks the implementation once: kill switch, OFF or checked; slabs from the heap or a group. */
+    private SlotPool slotPool(String name, int slotBytes, LevelGroup group) {
+        TagAccount tag = tag(name);
+        int salt = (int) ((allocatorSerial.incrementAndGet() * 1013L) % HandleLayout.GENERATION_LIMIT);
+        SlabSource source = group != null ? group.slabSource : heapSlabs;
+        if (group == null && heap.isSystem()) {
+            return new MallocPool(this, name, slotBytes, tag, salt);
+        }
+        if (debugLevel == DebugLevel.OFF) {
+            return new LeanPool(this, name, slotBytes, group, tag, salt, source, config.poolSlabBytes());
+        }
+        return new CheckedSlabPool(this, name, slotBytes, group, tag, salt, source, config.poolSlabBytes());
     }
 
     private void register(Pool p) {
@@ -157,17 +200,24 @@ public final class EngineMemory implements AutoCloseable {
      */
     public LevelGroup group(String name) {
         ensureOpen();
-        LevelGroup g = new LevelGroup(this, name, tag(name));
+        TagAccount tag = tag(name);
+        int id = allocatorSerial.incrementAndGet();
+        LevelGroup g = debugLevel == DebugLevel.OFF
+            ? new LeanLevelGroup(this, name, tag, id)
+            : new CheckedLevelGroup(this, name, tag, id);
         synchronized (groups) {
             groups.add(g);
         }
         return g;
     }
 
+    // ---------------------------------------------------------------- tags and budgets
+
     /**
      * Sets a tag's budget. Crossing {@code softBytes} records a warning ({@code EM501}); an allocation that would
-     * cross {@code hardBytes} fails with {@link MemoryBudgetExceededException} in every mode. Budgets of
-     * {@code a} apply to {@code a::b} too.
+     * cross {@code hardBytes} fails with {@link MemoryBudgetExceededException} in every mode, exactly, whatever the
+     * threads. Budgets of {@code a} apply to {@code a::b} too. Set budgets before allocating under the tag: a budget
+     * set later starts from the bytes its allocators hold at that moment, read while they may still be working.
      *
      * @param tag the tag
      * @param softBytes warning threshold
@@ -178,32 +228,98 @@ public final class EngineMemory implements AutoCloseable {
             throw new IllegalArgumentException("budget for \"" + tag + "\": need 0 <= soft <= hard, got " + softBytes + ", " + hardBytes);
         }
         TagAccount a = tag(tag);
-        a.soft = softBytes;
-        a.hard = hardBytes;
+        synchronized (tagLock) {
+            a.soft = softBytes;
+            a.hard = hardBytes;
+            a.startBudget(liveUnder(a));
+            for (TagAccount t : tagList) {
+                if (isUnder(t, a)) {
+                    t.budgeted = true;
+                }
+            }
+        }
     }
 
+    private static boolean isUnder(TagAccount t, TagAccount root) {
+        for (TagAccount x = t; x != null; x = x.parent) {
+            if (x == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return bytes the open allocators under {@code root} hold now */
+    private long liveUnder(TagAccount root) {
+        long sum = 0;
+        synchronized (pools) {
+            for (Pool p : pools) {
+                if (isUnder(p.tag(), root)) {
+                    sum += p.tagBytes();
+                }
+            }
+        }
+        synchronized (groups) {
+            for (LevelGroup g : groups) {
+                if (isUnder(g.tag(), root)) {
+                    sum += g.bytes();
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** @return the account of {@code name}, creating it and its parents (iteratively: names can be long) */
     private TagAccount tag(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("allocator name must not be empty");
         }
-        TagAccount account;
-        synchronized (tagByName) {
-            account = tagByName.get(name);
-            if (account == null) {
-                int cut = name.lastIndexOf("::");
-                TagAccount parent = cut > 0 ? tag(name.substring(0, cut)) : null;
-                account = new TagAccount(name, parent, diagnostics);
-                tagByName.put(name, account);
+        synchronized (tagLock) {
+            TagAccount account = tagByName.get(name);
+            if (account != null) {
+                return account;
+            }
+            List<String> chain = new ArrayList<>(4);
+            for (String n = name; n != null; ) {
+                if (chain.size() == TagAccount.MAX_DEPTH) {
+                    throw new IllegalArgumentException("tag \"" + abbreviate(name) + "\" nests more than "
+                        + TagAccount.MAX_DEPTH + " levels of \"::\"");
+                }
+                chain.add(n);
+                if (tagByName.containsKey(n)) {
+                    break;
+                }
+                int cut = n.lastIndexOf("::");
+                n = cut > 0 ? n.substring(0, cut) : null;
+            }
+            TagAccount parent = tagByName.get(chain.get(chain.size() - 1));
+            int from = parent != null ? chain.size() - 2 : chain.size() - 1;
+            if (parent != null && parent.depth + from + 1 > TagAccount.MAX_DEPTH) {
+                throw new IllegalArgumentException("tag \"" + abbreviate(name) + "\" nests more than "
+                    + TagAccount.MAX_DEPTH + " levels of \"::\"");
+            }
+            for (int i = from; i >= 0; i--) {
+                String n = chain.get(i);
+                parent = new TagAccount(n, parent, diagnostics, events);
+                tagByName.put(n, parent);
                 int at = 0;
-                while (at < tagList.size() && tagList.get(at).name.compareTo(name) < 0) {
+                while (at < tagList.size() && tagList.get(at).name.compareTo(n) < 0) {
                     at++;
                 }
-                tagList.add(at, account);
+                tagList.add(at, parent);
             }
+            for (int i = 0; i < tagList.size(); i++) {
+                tagList.get(i).index = i;
+            }
+            return parent;
         }
-        account.attach(Thread.currentThread());
-        return account;
     }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+
+    // ---------------------------------------------------------------- snapshots
 
     /** @return a new snapshot of every allocator's figures */
     public MemorySnapshot snapshot() {
@@ -227,7 +343,7 @@ public final class EngineMemory implements AutoCloseable {
         into.nativeFrees = heap.freeCalls();
         into.debug = debugLevel;
         into.strict = config.strict();
-        into.groupsClosed = groupsClosed;
+        into.groupsClosed = groupsClosed.get();
         into.lastClosedGroup = lastClosedGroup;
         into.lastClosedGroupBytes = lastClosedGroupBytes;
         into.lastClosedGroupAtNanos = lastClosedGroupAtNanos;
@@ -248,6 +364,44 @@ public final class EngineMemory implements AutoCloseable {
                 s.heapBytesLastFrame = f.lastFrameHeapBytes();
             }
         }
+        synchronized (tagLock) {
+            if (into.tags.length < tagList.size()) {
+                into.tags = grow(into.tags, tagList.size(), MemorySnapshot.TagStats::new, MemorySnapshot.TagStats[]::new);
+            }
+            into.tagCount = tagList.size();
+            for (int i = 0; i < tagList.size(); i++) {
+                TagAccount a = tagList.get(i);
+                MemorySnapshot.TagStats s = into.tags[i];
+                s.name = a.name;
+                s.liveBytes = 0;
+                s.allocs = 0;
+                s.frees = 0;
+                s.peakBytes = 0;
+                s.softBytes = a.soft;
+                s.hardBytes = a.hard;
+            }
+            for (TagAccount a : tagList) {
+                for (TagAccount up = a; up != null; up = up.parent) {
+                    MemorySnapshot.TagStats s = into.tags[up.index];
+                    s.allocs += a.closedAllocs;
+                    s.frees += a.closedFrees;
+                }
+            }
+            snapshotPools(into);
+            snapshotGroups(into);
+            for (TagAccount a : tagList) {
+                MemorySnapshot.TagStats s = into.tags[a.index];
+                long peak = Math.max(Math.max(a.peakSeen, s.peakBytes), Math.max(s.liveBytes, a.budgetPeak()));
+                a.peakSeen = peak;
+                s.peakBytes = peak;
+            }
+        }
+        diagnostics.copyCounts(into.diagnosticCounts);
+        into.recentCount = diagnostics.copyRecent(into.recent);
+        return into;
+    }
+
+    private void snapshotPools(MemorySnapshot into) {
         synchronized (pools) {
             if (into.pools.length < pools.size()) {
                 into.pools = grow(into.pools, pools.size(), MemorySnapshot.PoolStats::new, MemorySnapshot.PoolStats[]::new);
@@ -268,8 +422,12 @@ public final class EngineMemory implements AutoCloseable {
                 s.frees = p.frees();
                 s.inGroup = p.group() != null;
                 s.concurrent = p.isConcurrent();
+                addToTags(into, p.tag(), p.tagBytes(), (long) s.peakLive * s.slotBytes, s.allocs, s.frees);
             }
         }
+    }
+
+    private void snapshotGroups(MemorySnapshot into) {
         synchronized (groups) {
             if (into.groups.length < groups.size()) {
                 into.groups = grow(into.groups, groups.size(), MemorySnapshot.GroupStats::new, MemorySnapshot.GroupStats[]::new);
@@ -284,28 +442,21 @@ public final class EngineMemory implements AutoCloseable {
                 s.chunks = g.chunks();
                 s.allocs = g.allocs();
                 s.pools = g.pools();
+                addToTags(into, g.tag(), s.bytes, g.peakBytes(), s.allocs, 0);
             }
         }
-        synchronized (tagByName) {
-            if (into.tags.length < tagList.size()) {
-                into.tags = grow(into.tags, tagList.size(), MemorySnapshot.TagStats::new, MemorySnapshot.TagStats[]::new);
-            }
-            into.tagCount = tagList.size();
-            for (int i = 0; i < tagList.size(); i++) {
-                TagAccount a = tagList.get(i);
-                MemorySnapshot.TagStats s = into.tags[i];
-                s.name = a.name;
-                s.liveBytes = a.live();
-                s.peakBytes = a.peak();
-                s.allocs = a.allocs();
-                s.frees = a.frees();
-                s.softBytes = a.soft;
-                s.hardBytes = a.hard;
+    }
+
+    private static void addToTags(MemorySnapshot into, TagAccount tag, long live, long peak, long allocs, long frees) {
+        for (TagAccount up = tag; up != null; up = up.parent) {
+            MemorySnapshot.TagStats s = into.tags[up.index];
+            s.liveBytes += live;
+            s.allocs += allocs;
+            s.frees += frees;
+            if (peak > s.peakBytes) {
+                s.peakBytes = peak;
             }
         }
-        diagnostics.copyCounts(into.diagnosticCounts);
-        into.recentCount = diagnostics.copyRecent(into.recent);
-        return into;
     }
 
     private static <T> T[] grow(T[] old, int n, java.util.function.Supplier<T> make, java.util.function.IntFunction<T[]> array) {
@@ -327,7 +478,10 @@ public final class EngineMemory implements AutoCloseable {
         return heap.name();
     }
 
-    /** @param code a diagnostic @return how often it occurred */
+    /**
+     * @param code a diagnostic
+     * @return how often it occurred
+     */
     public long diagnosticCount(DiagnosticCode code) {
         return diagnostics.count(code);
     }
@@ -358,19 +512,38 @@ public final class EngineMemory implements AutoCloseable {
     }
 
     void forget(Pool p) {
+        boolean was;
         synchronized (pools) {
-            pools.remove(p);
+            was = pools.remove(p);
+        }
+        if (was) {
+            fold(p.tag(), p.allocs(), p.allocs(), (long) p.peakLive() * p.slotBytes());
         }
     }
 
     void forget(LevelGroup g) {
+        boolean was;
         synchronized (groups) {
-            groups.remove(g);
+            was = groups.remove(g);
         }
-        lastClosedGroup = g.name();
-        lastClosedGroupBytes = g.bytes();
-        lastClosedGroupAtNanos = System.nanoTime();
-        groupsClosed++;
+        if (was) {
+            fold(g.tag(), g.allocs(), g.allocs(), g.peakBytes());
+            lastClosedGroup = g.name();
+            lastClosedGroupBytes = g.bytes();
+            lastClosedGroupAtNanos = System.nanoTime();
+            groupsClosed.incrementAndGet();
+        }
+    }
+
+    /** A closed allocator's totals stay with its tag: everything it allocated was freed. */
+    private void fold(TagAccount tag, long allocs, long frees, long peak) {
+        synchronized (tagLock) {
+            tag.closedAllocs += allocs;
+            tag.closedFrees += frees;
+            if (peak > tag.peakSeen) {
+                tag.peakSeen = peak;
+            }
+        }
     }
 
     private void ensureOpen() {
@@ -386,8 +559,9 @@ public final class EngineMemory implements AutoCloseable {
 
     /**
      * Frees every frame arena, pool and group still open. Groups with bytes and pools with live slots are reported
-     * as leaks ({@code EM603}) with their sites. Call it from the thread that owns the pools and groups (or once
-     * their threads are done). Closing twice does nothing.
+     * as leaks ({@code EM603}) with their sites; frees handed to concurrent pools by other threads are applied first.
+     * Frame arenas refuse every operation afterwards ({@code EM006}). Call it once the game's threads are done with
+     * their allocators. Closing twice does nothing.
      */
     @Override
     public void close() {
@@ -402,11 +576,6 @@ public final class EngineMemory implements AutoCloseable {
         // Everything is freed even when strict mode turns a finding into an exception; the first one is thrown last.
         MemoryDiagnosticException first = null;
         for (LevelGroup g : openGroups) {
-            if (g.bytes() > 0 && !g.isKept()) {
-                events.leak(g.name(), g.createdAt() == null ? "?" : g.createdAt(), g.allocs(), g.bytes());
-                diagnostics.report(DiagnosticCode.EM603, "level group \"" + g.name() + "\" still open at engine close with "
-                    + g.bytes() + " bytes in " + g.allocs() + " allocation(s)", g.createdAt(), "group" + g.name());
-            }
             try {
                 g.closeAtEngineClose();
             } catch (MemoryDiagnosticException e) {
@@ -430,7 +599,7 @@ public final class EngineMemory implements AutoCloseable {
             arenas.clear();
         }
         for (FrameArena f : open) {
-            f.freeAtClose();
+            f.releaseAtClose();
         }
         frames.remove();
         if (first != null) {

@@ -9,192 +9,145 @@ import java.lang.management.ManagementFactory;
  * A per-thread bump arena for memory that lives one frame. Obtain it with {@link EngineMemory#frame()}.
  *
  * <h2>How it works</h2>
- * <p>The arena owns one native block and lays an LWJGL {@link MemoryStack} over it ({@link #stack()}), so memory
- * from {@link #alloc} and from the stack's own {@code push()/malloc*()} is the same memory, bumped downward from
- * the top by the same pointer. {@link #end()} resets that pointer: freeing a whole frame costs O(1), whatever was
- * allocated in it.</p>
+ * <p>The arena owns one native block. {@link #alloc} bumps a cursor up from the bottom; the LWJGL
+ * {@link MemoryStack} of {@link #stack()} is laid over the same block and grows down from the top, so both share the
+ * memory without sharing a pointer: a stack {@code pop()} never takes back an {@code alloc}, a {@link #rollback}
+ * never takes back a stack allocation. {@link #end()} resets both: a whole frame is freed in O(1).</p>
  *
  * <h2>Overflow</h2>
- * <p>A frame that outgrows the block does not crash: the allocation that does not fit, and every later one in
- * the frame, bump in <em>spill blocks</em> from the native heap. {@link #end()} frees them, and the next
+ * <p>A frame that outgrows the block does not crash: an allocation that does not fit (from {@code alloc} or from
+ * the stack) goes to a <em>spill block</em> from the native heap, freed at {@code end()}, and the next
  * {@link #begin()} replaces the block by one big enough for the frame that overflowed (diagnostic {@code EM002}
- * says the size). Because the block can be replaced, fetch {@link #stack()} each frame rather than keeping it.</p>
+ * says the size). The stack object survives the replacement: {@link #stack()} is the same object for the arena's
+ * life.</p>
  *
  * <h2>Marks</h2>
- * <p>{@link #mark()} and {@link #rollback(long)} free everything allocated after a point, e.g. a failed attempt
- * inside a frame. A mark is a {@code long} carrying the frame number, so a mark from another frame is refused.</p>
+ * <p>{@link #mark()} and {@link #rollback(long)} free everything {@code alloc} handed out after a point (a failed
+ * attempt inside a frame). A mark names a row of this frame's mark table, so a mark of another arena or frame, one
+ * already rolled past, or a made-up value is refused ({@code EM004}).</p>
+ *
+ * <h2>Debug levels are classes</h2>
+ * <p>At {@link DebugLevel#OFF} (the lean arena) nothing is checked that costs anything on {@code alloc}: a call from
+ * another thread is undefined, as with any unsynchronised structure. At SIMPLE and PARANOID every operation checks
+ * the owner thread ({@code EM301}, refused); the bytes a frame used are poisoned at {@code end()} and checked at the
+ * next {@code begin()} ({@code EM005}); PARANOID adds guard bytes after every allocation, checked at {@code end()},
+ * and a site per allocation. At every level, an arena refuses everything after {@link #release()} or engine close
+ * ({@code EM006}) and a request larger than {@link #MAX_ALLOC} ({@code EM007}).</p>
  *
  * <h2>Cost</h2>
- * <p>{@code alloc}: a flag test, an add, an and, a compare, a store. {@code begin/end}: O(1), plus a memset of the
- * bytes used when the debug level poisons ({@link DebugLevel#SIMPLE} and up) and a scan of them at the next
- * {@code begin} to catch writes after {@code end}. None of them allocates Java heap.</p>
- *
- * <p>Under the kill switch ({@link MemoryConfig#systemAllocator}) every {@code alloc} is its own system malloc,
- * freed at {@code end} or {@code rollback}, so memory tools see each one.</p>
+ * <p>{@code alloc}: an align, an add, four compares, a store, as {@code MemoryStack.nmalloc}. {@code begin/end}: O(1),
+ * plus the poison memset and scan of the bytes used below OFF. None of them allocates Java heap.</p>
  */
-public final class FrameArena {
+public abstract class FrameArena {
     static final byte POISON = (byte) 0xCD;
     static final long POISON_LONG = 0xCDCDCDCDCDCDCDCDL;
-    /** The largest single frame allocation: marks keep offsets in 31 bits. */
+    /** The largest single frame allocation. */
     public static final long MAX_ALLOC = 1L << 30;
-    private static final long SPILL_FLAG = 1L << 39;
-    private static final long SEQ_SHIFT = 40;
+    /** {@code bytes >>> FAST_SIZE_SHIFT == 0}: a size the fast path takes without further checks. */
+    static final int FAST_SIZE_SHIFT = 30;
+    /** The cursor of a released arena: every fast path fails against it. */
+    static final long RELEASED_CURSOR = Long.MAX_VALUE;
+    // Fields of a mark row (MarkTable): where alloc() stood when the mark was taken.
+    private static final int CURSOR = 1;
+    private static final int SPILL_BLOCKS = 2;
+    private static final int SPILL_OFFSET = 3;
+    private static final int SPILL_USED = 4;
+    private static final int GUARDS = 5;
+    private static final int MARK_FIELDS = 6;
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private final EngineMemory engine;
-    private final NativeHeap heap;
-    private final Diagnostics diagnostics;
-    private DebugLevel debug;
-    private boolean poison;
+    final EngineMemory engine;
+    final NativeHeap heap;
+    final Diagnostics diagnostics;
+    final DebugLevel debug;
+    final Thread owner;
+    final String threadName;
+    final String label;
+    private final boolean poison;
     private final boolean perAllocMalloc;
-    private final Thread owner;
-    private final String threadName;
+    /** Whether {@code alloc} may take the inline path: not PARANOID (guards) and not the kill switch. */
+    private final boolean fastPath;
+    final GuardTracker guards;
+    private final MarkTable marks;
+    private final FrameStack stack;
 
-    private FrameStack stack;
     private long base;
     private int size;
+    /** Next byte for {@link #alloc}: bumps up from {@link #base}. Package-visible for the stack's bound. */
+    long cursor;
+    /** The fast path's upper bound: the lowest address the stack reached this frame; 0 when the fast path is off. */
+    long limit;
+    private long cursorHigh;
 
     private boolean inFrame;
+    private boolean released;
     private long frameNumber;
-    private int poisonedFrom = -1;
 
-    // Spill: the blocks past the main one, bumping in the last; under the kill switch every alloc is a block.
     private final BlockList spill = new BlockList();
-    private boolean spilling;
-    private boolean overflowedThisFrame;
     private long spillOffset;
     private long spillUsed;
-    private long[] spillMarks = new long[16];
-    private int spillMarkCount;
-
+    private final BlockList stackSpill = new BlockList();
+    private long stackSpillUsed;
+    private boolean overflowedThisFrame;
     private long growTo;
+    private long overflows;
+
+    private long poisonLow;   // [base, poisonLow) holds poison from the last end()
+    private long poisonHigh;  // [poisonHigh, base + size) too
     private long lastUsed;
     private long highWater;
-    private long overflows;
     private long heapAtBegin;
     private long lastFrameHeapBytes;
-    private boolean released;
-    private GuardTracker guards;
 
-    FrameArena(EngineMemory engine, NativeHeap heap, Diagnostics diagnostics, MemoryConfig config, Thread owner) {
+    FrameArena(EngineMemory engine, MemoryConfig config, Thread owner, int id) {
         this.engine = engine;
-        this.heap = heap;
-        this.diagnostics = diagnostics;
+        this.heap = engine.heap();
+        this.diagnostics = engine.diagnostics();
         this.debug = engine.debugLevel();
-        this.poison = debug != DebugLevel.OFF;
-        this.perAllocMalloc = heap.isSystem();
         this.owner = owner;
         this.threadName = owner.getName();
-        this.guards = debug == DebugLevel.PARANOID ? new GuardTracker("frame arena of thread \"" + threadName + "\"", diagnostics) : null;
-        installBlock((int) config.frameArenaBytes());
+        this.label = "frame arena of thread \"" + threadName + "\"";
+        this.poison = debug != DebugLevel.OFF;
+        this.perAllocMalloc = heap.isSystem();
+        this.guards = debug == DebugLevel.PARANOID ? new GuardTracker(label, diagnostics) : null;
+        this.fastPath = guards == null && !perAllocMalloc;
+        this.marks = new MarkTable(id, MARK_FIELDS);
+        this.size = (int) config.frameArenaBytes();
+        this.base = heap.malloc(size, 64, "frame");
+        this.stack = new FrameStack(this, base, size);
+        this.cursor = base;
+        this.cursorHigh = base;
+        this.poisonLow = base;
+        this.poisonHigh = base + size;
     }
 
-    private void installBlock(int bytes) {
-        base = heap.malloc(bytes, 64, "frame");
-        size = bytes;
-        stack = new FrameStack(base, bytes);
-        poisonedFrom = -1;
-    }
-
-    /**
-     * Starts a frame. Everything allocated until {@link #end()} is freed by it.
-     * A {@code begin()} inside a frame is diagnosed ({@code EM003}) and ignored.
-     */
-    public void begin() {
-        if (debug == DebugLevel.PARANOID) {
-            checkOwner("begin");
-        }
-        if (inFrame) {
-            diagnostics.report(DiagnosticCode.EM003, "begin() inside frame " + frameNumber + " of " + describe(), null, describe() + "begin");
-            return;
-        }
-        if (growTo > 0) {
-            grow();
-        }
-        if (poisonedFrom >= 0) {
-            checkPoison();
-        }
-        if (debug != engine.debugLevel()) {
-            switchLevel(engine.debugLevel()); // between frames nothing is live: the level can change here
-        }
-        inFrame = true;
-        frameNumber++;
-        heapAtBegin = THREADS.getCurrentThreadAllocatedBytes();
-        if (perAllocMalloc) {
-            spilling = true; // every allocation is a spill block of its own
-        }
-    }
-
-    /**
-     * Ends the frame: frees every frame allocation in O(1) (plus spill blocks), resets {@link #stack()}, poisons
-     * the used bytes at {@link DebugLevel#SIMPLE} and up. An {@code end()} outside a frame is diagnosed ({@code EM003}).
-     */
-    public void end() {
-        if (debug == DebugLevel.PARANOID) {
-            checkOwner("end");
-        }
-        if (!inFrame) {
-            diagnostics.report(DiagnosticCode.EM003, "end() outside a frame of " + describe(), null, describe() + "end");
-            return;
-        }
-        MemoryDiagnosticException overrun = null;
-        if (guards != null) {
-            try {
-                guards.checkAll();
-            } catch (MemoryDiagnosticException e) {
-                overrun = e; // strict mode: end the frame first, then throw
-            }
-            guards.clear();
-        }
-        int low = stack.lowWater();
-        long used = (size - low) + spillUsed;
-        lastUsed = used;
-        if (used > highWater) {
-            highWater = used;
-        }
-        if (poison && low < size) {
-            MemoryUtil.memSet(base + low, POISON, size - low);
-            poisonedFrom = low;
-        }
-        if (spill.count() > 0) {
-            spill.freeFrom(0, heap);
-        }
-        spilling = false;
-        overflowedThisFrame = false;
-        spillOffset = 0;
-        spillUsed = 0;
-        spillMarkCount = 0;
-        stack.reset();
-        inFrame = false;
-        lastFrameHeapBytes = THREADS.getCurrentThreadAllocatedBytes() - heapAtBegin;
-        engine.events().frameEnd(this);
-        if (overrun != null) {
-            throw overrun;
-        }
-    }
+    // ---------------------------------------------------------------- the hot path, by subclass
 
     /**
      * Allocates {@code bytes} aligned to {@code align} in the current frame. The memory is not cleared.
      *
      * @param bytes size, {@code 0 <= bytes <= MAX_ALLOC}
-     * @param align a power of two
+     * @param align a power of two up to 1 MiB
      * @return the address, valid until {@link #end()} or a rollback past it; 0 when refused (outside a frame,
-     *         non-strict mode)
+     *         released arena, too large, another thread below OFF), in non-strict mode
+     * @throws IllegalArgumentException for a negative size or an alignment that is not a power of two up to 1 MiB
      */
-    public long alloc(long bytes, int align) {
-        if (!inFrame) {
-            return outsideFrame(bytes);
-        }
-        if (guards == null && !spilling) {
-            long p = (base + stack.getPointer() - bytes) & -(long) align;
-            if (p >= base && bytes >= 0 && bytes <= size && Integer.bitCount(align) == 1) {
-                stack.bump((int) (p - base));
-                return p;
-            }
+    public abstract long alloc(long bytes, int align);
+
+    /** The inline bump both implementations share; falls back to {@link #allocSlow} for everything unusual. */
+    final long bump(long bytes, int align) {
+        long p = (cursor + align - 1) & -(long) align;
+        long end = p + bytes;
+        if ((bytes >>> FAST_SIZE_SHIFT) == 0 && p >= cursor && end <= limit && Integer.bitCount(align) == 1) {
+            cursor = end;
+            return p;
         }
         return allocSlow(bytes, align);
     }
+
+    /** Hook: the checked arena refuses calls from other threads ({@code EM301}). @return whether to go on */
+    abstract boolean admit(String op);
 
     /**
      * {@link #alloc} and zero the bytes.
@@ -212,22 +165,27 @@ public final class FrameArena {
     }
 
     private long allocSlow(long bytes, int align) {
-        if (bytes < 0 || bytes > MAX_ALLOC) {
-            throw new IllegalArgumentException("frame allocation of " + bytes + " bytes: must be in [0, " + MAX_ALLOC + "]");
+        if (released) {
+            return refuseReleased("alloc");
+        }
+        if (!inFrame) {
+            diagnostics.report(DiagnosticCode.EM001, "frame allocation of " + bytes + " bytes outside begin()/end() in "
+                + label, null, label + "outside");
+            return 0;
         }
         Alignment.check(align);
-        if (debug == DebugLevel.PARANOID) {
-            checkOwner("alloc");
+        if (bytes < 0) {
+            throw new IllegalArgumentException("frame allocation of " + bytes + " bytes in " + label);
+        }
+        if (bytes > MAX_ALLOC) {
+            diagnostics.report(DiagnosticCode.EM007, "frame allocation of " + bytes + " bytes in " + label
+                + " is over the limit of " + MAX_ALLOC + " bytes", null, label + "size");
+            return 0;
         }
         long total = guards != null ? bytes + GuardTracker.GUARD_BYTES : bytes;
-        long p;
-        if (!spilling) {
-            p = (base + stack.getPointer() - total) & -(long) align;
-            if (p >= base && total <= size) {
-                stack.bump((int) (p - base));
-            } else {
-                p = spillAlloc(total, align);
-            }
+        long p = perAllocMalloc ? 0 : (cursor + align - 1) & -(long) align;
+        if (!perAllocMalloc && p + total <= stack.lowAddress) {
+            cursor = p + total;
         } else {
             p = spillAlloc(total, align);
         }
@@ -238,9 +196,8 @@ public final class FrameArena {
     }
 
     private long spillAlloc(long bytes, int align) {
-        if (!spilling) {
-            spilling = true;
-            overflowed(bytes, align);
+        if (!overflowedThisFrame && (!perAllocMalloc || usedNow() + bytes > size)) {
+            overflowed(bytes, align); // under the kill switch, only when the block would have overflowed: same diagnostics
         }
         if (!perAllocMalloc && spill.count() > 0) {
             long start = spill.last();
@@ -250,9 +207,6 @@ public final class FrameArena {
                 spillOffset = p + bytes - start;
                 return p;
             }
-        }
-        if (perAllocMalloc && !overflowedThisFrame && (size - stack.lowWater()) + spillUsed + bytes > size) {
-            overflowed(bytes, align); // same diagnostics as the block would give, so both modes agree
         }
         // A new block: exactly the request under the kill switch, else at least the main block's size.
         long blockBytes = perAllocMalloc ? Math.max(bytes, 1) : Math.max(bytes + align, size);
@@ -265,117 +219,225 @@ public final class FrameArena {
         return p;
     }
 
+    /** A stack allocation that does not fit in the block: its own spill block, freed at {@code end()}. */
+    final long stackSpill(int alignment, int bytes) {
+        if (released) {
+            String msg = Diagnostics.format(DiagnosticCode.EM006, "stack allocation of " + bytes + " bytes on the stack of released "
+                + label, null);
+            diagnostics.count(DiagnosticCode.EM006, msg);
+            throw new MemoryDiagnosticException(DiagnosticCode.EM006, msg);
+        }
+        if (bytes < 0 || alignment <= 0 || Integer.bitCount(alignment) != 1 || alignment > Alignment.MAX) {
+            throw new IllegalArgumentException("stack allocation of " + bytes + " bytes aligned to " + alignment + " in " + label);
+        }
+        if (!overflowedThisFrame) {
+            overflowed(bytes, alignment);
+        }
+        long blockAlign = Math.max(alignment, NativeHeap.MALLOC_ALIGN);
+        long start = heap.malloc(Math.max(bytes, 1), blockAlign, "frame");
+        stackSpill.add(start, Math.max(bytes, 1), blockAlign);
+        stackSpillUsed += bytes;
+        return start;
+    }
+
     private void overflowed(long bytes, int align) {
         overflowedThisFrame = true;
         overflows++;
-        long need = (size - stack.lowWater()) + spillUsed + bytes + align;
+        long need = usedNow() + bytes + align;
         long suggested = Long.highestOneBit(Math.max(need, size) * 2 - 1);
         growTo = Math.max(growTo, Math.min(suggested, 1L << 30));
-        diagnostics.report(DiagnosticCode.EM002, "frame " + frameNumber + " of " + describe() + " outgrew its "
+        diagnostics.report(DiagnosticCode.EM002, "frame " + frameNumber + " of " + label + " outgrew its "
             + size + "-byte block asking for " + bytes + " bytes; spilling for the rest of the frame, next frame grows to "
-            + growTo + " bytes (suggested frameArenaBytes)", null, describe() + "overflow");
+            + growTo + " bytes (suggested frameArenaBytes)", null, label + "overflow");
         engine.events().overflow(this, bytes, growTo);
     }
 
-    private long outsideFrame(long bytes) {
-        diagnostics.report(DiagnosticCode.EM001, "frame allocation of " + bytes + " bytes outside begin()/end() in "
-            + describe(), null, describe() + "outside");
-        return 0;
+    private long usedNow() {
+        return (Math.max(cursorHigh, cursor) - base) + (base + size - stack.lowAddress) + spillUsed + stackSpillUsed;
     }
 
+    // ---------------------------------------------------------------- frames
+
     /**
-     * @return a position to {@link #rollback} to, valid in this frame only
+     * Starts a frame. Everything allocated until {@link #end()} is freed by it. A {@code begin()} inside a frame is
+     * diagnosed ({@code EM003}) and ignored.
+     *
+     * @throws OutOfNativeMemoryException when the block must grow (after an overflow) and cannot; the arena keeps
+     *         its old block and stays usable
      */
-    public long mark() {
-        long seq = (frameNumber & 0xFFFFFF) << SEQ_SHIFT;
-        if (!spilling) {
-            return seq | stack.getPointer();
+    public void begin() {
+        if (!admit("begin")) {
+            return;
         }
-        if (spillMarkCount == spillMarks.length) {
-            spillMarks = java.util.Arrays.copyOf(spillMarks, spillMarkCount * 2);
+        if (released) {
+            refuseReleased("begin");
+            return;
         }
-        // Spill state does not fit beside the sequence number: keep it in a side table, reset every frame.
-        spillMarks[spillMarkCount] = ((long) spill.count() << 32) | spillOffset;
-        return seq | SPILL_FLAG | spillMarkCount++;
+        if (inFrame) {
+            diagnostics.report(DiagnosticCode.EM003, "begin() inside frame " + frameNumber + " of " + label, null, label + "begin");
+            return;
+        }
+        if (poison) {
+            checkPoison(); // before a grow replaces the block that was written
+        }
+        if (growTo > 0) {
+            grow();
+        }
+        inFrame = true;
+        frameNumber++;
+        marks.clear();
+        cursor = base;
+        cursorHigh = base;
+        stack.startFrame();
+        limit = fastPath ? stack.lowAddress : 0;
+        heapAtBegin = THREADS.getCurrentThreadAllocatedBytes();
     }
 
     /**
-     * Frees everything allocated after {@code mark} was taken. A mark from another frame, or past the current
-     * position, is diagnosed ({@code EM004}) and ignored.
+     * Ends the frame: frees every frame allocation in O(1) (plus spill blocks), empties {@link #stack()}, poisons
+     * the used bytes below OFF. An {@code end()} outside a frame is diagnosed ({@code EM003}).
+     */
+    public void end() {
+        if (!admit("end")) {
+            return;
+        }
+        if (released) {
+            refuseReleased("end");
+            return;
+        }
+        if (!inFrame) {
+            diagnostics.report(DiagnosticCode.EM003, "end() outside a frame of " + label, null, label + "end");
+            return;
+        }
+        MemoryDiagnosticException overrun = null;
+        if (guards != null) {
+            try {
+                guards.checkAll();
+            } catch (MemoryDiagnosticException e) {
+                overrun = e; // strict mode: end the frame first, then throw
+            }
+            guards.clear();
+        }
+        long high = Math.max(cursorHigh, cursor);
+        long stackLow = stack.lowAddress;
+        lastUsed = usedNow();
+        if (lastUsed > highWater) {
+            highWater = lastUsed;
+        }
+        if (poison) {
+            MemoryUtil.memSet(base, POISON, high - base);
+            MemoryUtil.memSet(stackLow, POISON, base + size - stackLow);
+            poisonLow = high;
+            poisonHigh = stackLow;
+        }
+        spill.freeFrom(0, heap);
+        stackSpill.freeFrom(0, heap);
+        overflowedThisFrame = false;
+        spillOffset = 0;
+        spillUsed = 0;
+        stackSpillUsed = 0;
+        stack.reset();
+        inFrame = false;
+        limit = 0;
+        cursor = base;
+        cursorHigh = base;
+        lastFrameHeapBytes = THREADS.getCurrentThreadAllocatedBytes() - heapAtBegin;
+        engine.events().frameEnd(this);
+        if (overrun != null) {
+            throw overrun;
+        }
+    }
+
+    /** @return a mark to {@link #rollback} to in this frame; 0 when refused (outside a frame, released arena) */
+    public long mark() {
+        if (!admit("mark")) {
+            return 0;
+        }
+        if (released) {
+            return refuseReleased("mark");
+        }
+        if (!inFrame) {
+            badMark(0, "mark() outside a frame");
+            return 0;
+        }
+        int row = marks.add();
+        marks.set(row, CURSOR, cursor);
+        marks.set(row, SPILL_BLOCKS, spill.count());
+        marks.set(row, SPILL_OFFSET, spillOffset);
+        marks.set(row, SPILL_USED, spillUsed);
+        marks.set(row, GUARDS, guards == null ? 0 : guards.size());
+        return marks.markOf(row);
+    }
+
+    /**
+     * Frees everything {@link #alloc} handed out after {@code mark} was taken (stack allocations are the stack's:
+     * {@code push()/pop()}). Marks taken after it become invalid; {@code mark} itself stays valid. A mark of another
+     * arena or frame, one already rolled past, or a made-up value is diagnosed ({@code EM004}) and ignored.
      *
      * @param mark a value from {@link #mark()} in this frame
      */
     public void rollback(long mark) {
-        if (debug == DebugLevel.PARANOID) {
-            checkOwner("rollback");
-        }
-        if (!inFrame || (mark >>> SEQ_SHIFT) != (frameNumber & 0xFFFFFF)) {
-            badMark(mark, "it was taken in another frame");
+        if (!admit("rollback")) {
             return;
         }
-        if ((mark & SPILL_FLAG) == 0) {
-            int p = (int) (mark & 0xFFFFFFFFL);
-            if (p < stack.getPointer() || p > size) {
-                badMark(mark, "the frame is already before it");
-                return;
-            }
-            if (spilling) {
-                spill.freeFrom(0, heap);
-                spillUsed = 0;
-                spillOffset = 0;
-                spilling = perAllocMalloc;
-            }
-            stack.setPointer(p);
-        } else {
-            int idx = (int) (mark & (SPILL_FLAG - 1));
-            if (idx >= spillMarkCount) {
-                badMark(mark, "it was already rolled past");
-                return;
-            }
-            long entry = spillMarks[idx];
-            int blocks = (int) (entry >>> 32);
-            long offset = entry & 0xFFFFFFFFL;
-            if (blocks > spill.count() || (blocks == spill.count() && offset > spillOffset)) {
-                badMark(mark, "the frame is already before it");
-                return;
-            }
-            spillMarkCount = idx + 1;
-            spillUsed = 0;
-            spill.freeFrom(blocks, heap);
-            spillOffset = offset;
-            // Recount what stays spilled: blocks before the last are charged fully, the last up to the offset.
-            for (int i = 0; i < spill.count(); i++) {
-                spillUsed += i == spill.count() - 1 ? spillOffset : spill.bytes(i);
-            }
+        if (released) {
+            refuseReleased("rollback");
+            return;
         }
+        if (!inFrame) {
+            badMark(mark, "there is no frame open");
+            return;
+        }
+        int row = marks.rowOf(mark);
+        if (row < 0) {
+            badMark(mark, marks.isOurs(mark) ? "it was taken in another frame or already rolled past"
+                : "it is not a mark of this arena");
+            return;
+        }
+        cursorHigh = Math.max(cursorHigh, cursor);
+        cursor = marks.get(row, CURSOR);
+        spill.freeFrom((int) marks.get(row, SPILL_BLOCKS), heap);
+        spillOffset = marks.get(row, SPILL_OFFSET);
+        spillUsed = marks.get(row, SPILL_USED);
         if (guards != null) {
-            guards.dropAfterRollback(this);
+            guards.truncate((int) marks.get(row, GUARDS));
         }
+        marks.truncate(row);
     }
 
     private void badMark(long mark, String why) {
         diagnostics.report(DiagnosticCode.EM004, "rollback to mark 0x" + Long.toHexString(mark) + " in frame " + frameNumber
-            + " of " + describe() + " refused: " + why, null, describe() + "mark");
-    }
-
-    /** @return true when an address lies in memory this frame currently owns (used by guard bookkeeping) */
-    boolean owns(long address) {
-        if (address >= base + stack.getPointer() && address < base + size) {
-            return true;
-        }
-        return spill.find(address, 0) >= 0;
+            + " of " + label + " refused: " + why, null, label + "mark");
     }
 
     private void grow() {
-        long to = growTo;
+        long to = Math.min(growTo, Integer.MAX_VALUE - 63);
+        long fresh = heap.malloc(to, 64, "frame"); // first the new block: if it fails, the old one stays ours
         growTo = 0;
         heap.free(base, size, 64);
-        installBlock((int) Math.min(to, Integer.MAX_VALUE - 63));
+        base = fresh;
+        size = (int) to;
+        stack.moveTo(base + size);
+        cursor = base;
+        cursorHigh = base;
+        poisonLow = base;
+        poisonHigh = base + size;
     }
 
     private void checkPoison() {
-        long from = base + poisonedFrom;
-        long to = base + size;
+        long bad = firstNotPoison(base, poisonLow);
+        if (bad == 0) {
+            bad = firstNotPoison(poisonHigh, base + size);
+        }
+        poisonLow = base;
+        poisonHigh = base + size;
+        if (bad != 0) {
+            diagnostics.report(DiagnosticCode.EM005, "frame memory at 0x" + Long.toHexString(bad) + " (offset " + (bad - base)
+                + " of " + label + ") was written after frame " + frameNumber + " ended", null, label + "afterEnd");
+        }
+    }
+
+    private static long firstNotPoison(long from, long to) {
         long p = from;
         for (; p + 8 <= to; p += 8) {
             if (MemoryUtil.memGetLong(p) != POISON_LONG) {
@@ -384,62 +446,73 @@ public final class FrameArena {
         }
         for (; p < to; p++) {
             if (MemoryUtil.memGetByte(p) != POISON) {
-                poisonedFrom = -1;
-                diagnostics.report(DiagnosticCode.EM005, "frame memory at 0x" + Long.toHexString(p) + " (offset " + (p - base)
-                    + " of " + describe() + ") was written after frame " + frameNumber + " ended", null, describe() + "afterEnd");
-                return;
+                return p;
             }
         }
-        poisonedFrom = -1;
+        return 0;
     }
 
-    private void switchLevel(DebugLevel level) {
-        debug = level;
-        poison = level != DebugLevel.OFF;
-        poisonedFrom = -1;
-        guards = level == DebugLevel.PARANOID ? new GuardTracker("frame arena of thread \"" + threadName + "\"", diagnostics) : null;
-    }
-
-    private void checkOwner(String op) {
-        if (Thread.currentThread() != owner) {
-            diagnostics.report(DiagnosticCode.EM301, op + "() on " + describe() + " from thread \""
-                + Thread.currentThread().getName() + "\"", null, describe() + op);
-        }
+    final long refuseReleased(String op) {
+        diagnostics.report(DiagnosticCode.EM006, op + "() on released " + label + " (after release() or engine close)",
+            null, label + "released" + op);
+        return 0;
     }
 
     /**
-     * Frees this thread's arena block (for threads of a pool that are going away). The engine will create a fresh
-     * one if the thread asks again. Must not be called inside a frame.
+     * Frees this thread's arena (for threads that are going away). The engine creates a fresh one, with the engine's
+     * current debug level, if the thread asks again; this object refuses everything afterwards ({@code EM006}).
+     * An open frame is ended first.
      */
     public void release() {
-        if (released) {
+        if (!admit("release") || released) {
             return;
         }
         if (inFrame) {
             end();
         }
-        released = true;
-        heap.free(base, size, 64);
+        releaseAtClose();
         engine.forget(this);
     }
 
+    /** Frees the block and spills from whichever thread closes the engine; every later call is refused. */
+    final void releaseAtClose() {
+        if (released) {
+            return;
+        }
+        released = true;
+        inFrame = false;
+        spill.freeFrom(0, heap);
+        stackSpill.freeFrom(0, heap);
+        heap.free(base, size, 64);
+        cursor = RELEASED_CURSOR;
+        limit = 0;
+    }
+
     /**
-     * @return the LWJGL stack laid over this arena's block: the same memory as {@link #alloc}. Fetch it each
-     *         frame: the block (and so the stack object) is replaced after a frame overflows.
+     * @return the LWJGL stack over this arena's block: pass it to any LWJGL call. It is the same object for the
+     *         arena's life; allocations that do not fit spill rather than throw.
      */
     public MemoryStack stack() {
         return stack;
     }
 
-    /** @return bytes allocated in the current frame so far (or in the last frame, between frames) */
+    /**
+     * @return bytes in use in the current frame: {@code alloc}'s (spill included) and the stack's down to its current
+     *         pointer (a stack spill, freed at {@code end()}, counts in {@link #highWater()}); between frames, what the
+     *         last frame used at most
+     */
     public long used() {
-        return inFrame ? (size - stack.getPointer()) + spillUsed : lastUsed;
+        return inFrame ? (cursor - base) + (base + size - stack.pointerAddress()) + spillUsed : lastUsed;
+    }
+
+    /** @return bytes {@link #alloc} can still bump in the block this frame before spilling (0 outside a frame) */
+    public long remaining() {
+        return inFrame && !released ? Math.max(0, stack.lowAddress - cursor) : 0;
     }
 
     /** @return the most bytes any frame used, including stack pushes and spill */
     public long highWater() {
-        long current = inFrame ? (size - stack.lowWater()) + spillUsed : 0;
-        return Math.max(highWater, current);
+        return Math.max(highWater, inFrame ? usedNow() : 0);
     }
 
     /** @return the size of the main block in bytes */
@@ -460,20 +533,11 @@ public final class FrameArena {
     /** @return the thread that owns this arena */
     public Thread owner() { return owner; }
 
+    /** @return the debug level this arena was created with (its implementation) */
+    public DebugLevel debugLevel() { return debug; }
+
+    /** @return whether {@link #release()} ran or the engine closed */
+    public boolean isReleased() { return released; }
+
     String threadName() { return threadName; }
-
-    boolean isReleased() { return released; }
-
-    /** Frees the block at engine close, from whichever thread closes the engine. */
-    void freeAtClose() {
-        if (!released) {
-            released = true;
-            spill.freeFrom(0, heap);
-            heap.free(base, size, 64);
-        }
-    }
-
-    private String describe() {
-        return "frame arena of thread \"" + threadName + "\"";
-    }
 }

@@ -3,7 +3,6 @@ package dev.burrow.memory;
 import org.lwjgl.system.MemoryUtil;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -55,14 +54,6 @@ final class GuardTracker {
 
     void clear() {
         live.clear();
-    }
-
-    void dropAfterRollback(FrameArena frame) {
-        for (Iterator<Entry> it = live.iterator(); it.hasNext(); ) {
-            if (!frame.owns(it.next().address)) {
-                it.remove();
-            }
-        }
     }
 
     /** Forgets allocations past the first {@code n} (a group rolled back to a mark). */

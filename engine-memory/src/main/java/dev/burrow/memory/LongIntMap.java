@@ -86,6 +86,20 @@ final class LongIntMap {
 
     int size() { return size; }
 
+    /** Calls {@code action} for every entry, in no particular order. */
+    void forEach(Entry action) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) {
+                action.accept(keys[i], values[i]);
+            }
+        }
+    }
+
+    /** One key and its value, without boxing. */
+    interface Entry {
+        void accept(long key, int value);
+    }
+
     private void resize(int capacity) {
         keys = new long[capacity];
         values = new int[capacity];

@@ -378,6 +378,14 @@ public final class MemorySnapshot {
         return b.append("]}").toString();
     }
 
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
     static String q(String s) {
         if (s == null) {
             return "null";
@@ -392,8 +400,8 @@ public final class MemorySnapshot {
                 case '\r': b.append("\\r"); break;
                 case '\t': b.append("\\t"); break;
                 default:
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || (Character.isSurrogate(c) && !pairedSurrogate(s, i))) {
+                        b.append(String.format("\\u%04x", (int) c)); // a lone surrogate is not valid UTF-8 text
                     } else {
                         b.append(c);
                     }

@@ -1,160 +1,150 @@
 package dev.burrow.memory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Live bytes, peak and counts for one tag, with its budget. A nested tag {@code a::b} charges {@code a} too.
+ * One tag: its place in the {@code a::b} tree, its budget, and the totals of allocators that closed.
  *
- * <p>Most tags are used by one thread (pools and groups are thread-confined), so counters are plain fields;
- * once allocators on two threads share a tag it switches to atomic adds for good. A snapshot reads the fields
- * without locking, so a reading taken while another thread allocates can be a few operations stale.</p>
+ * <h2>Where the figures come from</h2>
+ * <p>Allocators keep their own plain counters (a pool's live slots, a group's bytes); a tag's live bytes,
+ * allocations and frees are summed from its allocators, and its children's, when a snapshot is taken. So an
+ * allocation under a tag without a budget does no work for the tag at all, and a tag used by allocators on several
+ * threads is still exact: every counter has one writer.</p>
+ *
+ * <h2>Budgets</h2>
+ * <p>When this tag or an ancestor has a budget, {@link #budgeted} is set and the tag's allocators {@link #charge}
+ * and {@link #discharge} every allocation. Each account with a budget keeps an atomic total: a charge adds to
+ * every budgeted account on the way to the root with a compare-and-set that refuses to cross the hard budget, and
+ * undoes what it added if an account further up refuses. So a hard budget holds exactly, whatever the threads.
+ * A budget set while the tag's allocators already hold bytes starts from their sum, read without stopping them:
+ * set budgets before allocating under the tag for an exact start.</p>
+ *
+ * <p>Peak: exact for a tag with a budget; otherwise the largest sum any snapshot saw, and at least the largest
+ * peak of any one of its allocators.</p>
  */
 final class TagAccount {
-    private static final VarHandle LIVE;
-    private static final VarHandle ALLOCS;
-    private static final VarHandle FREES;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            LIVE = l.findVarHandle(TagAccount.class, "live", long.class);
-            ALLOCS = l.findVarHandle(TagAccount.class, "allocs", long.class);
-            FREES = l.findVarHandle(TagAccount.class, "frees", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /** Deepest {@code a::b::...} nesting a tag may have. */
+    static final int MAX_DEPTH = 16;
 
     final String name;
     final TagAccount parent;
+    final int depth;
     private final Diagnostics diagnostics;
-    private volatile Thread owner;
-    private volatile boolean shared;
-    private long live;
-    private long peak;
-    private long allocs;
-    private long frees;
+    private final MemoryEvents events;
+
     volatile long soft = Long.MAX_VALUE;
     volatile long hard = Long.MAX_VALUE;
-    private boolean overSoft;
+    /** Whether this tag or an ancestor has a budget: allocators must charge it. */
+    volatile boolean budgeted;
+    private final AtomicLong budgetLive = new AtomicLong();
+    private final AtomicLong budgetPeak = new AtomicLong();
+    private final AtomicBoolean overSoft = new AtomicBoolean();
 
-    TagAccount(String name, TagAccount parent, Diagnostics diagnostics) {
+    // Written under the engine's registry lock only.
+    long closedAllocs;
+    long closedFrees;
+    long peakSeen;
+    int index; // position in the engine's sorted tag list, for snapshots
+
+    TagAccount(String name, TagAccount parent, Diagnostics diagnostics, MemoryEvents events) {
         this.name = name;
         this.parent = parent;
+        this.depth = parent == null ? 1 : parent.depth + 1;
         this.diagnostics = diagnostics;
+        this.events = events;
+        this.budgeted = parent != null && parent.budgeted;
     }
 
-    /** Called when an allocator starts using this tag on {@code thread}; a second thread makes it shared. */
-    void attach(Thread thread) {
+    boolean hasOwnBudget() {
+        return soft != Long.MAX_VALUE || hard != Long.MAX_VALUE;
+    }
+
+    /**
+     * Charges {@code bytes} to every budgeted account from this one to the root.
+     *
+     * @throws MemoryBudgetExceededException when a hard budget would be crossed; nothing stays charged then
+     */
+    void charge(long bytes, String allocator) {
         for (TagAccount a = this; a != null; a = a.parent) {
-            synchronized (a) {
-                if (a.owner == null) {
-                    a.owner = thread;
-                } else if (a.owner != thread) {
-                    a.shared = true;
+            if (!a.hasOwnBudget()) {
+                continue;
+            }
+            long now;
+            for (;;) {
+                long cur = a.budgetLive.get();
+                now = cur + bytes;
+                if (now > a.hard) {
+                    undo(a, bytes);
+                    throw a.overHard(cur, bytes, allocator);
+                }
+                if (a.budgetLive.compareAndSet(cur, now)) {
+                    break;
+                }
+            }
+            long peak;
+            while (now > (peak = a.budgetPeak.get()) && !a.budgetPeak.compareAndSet(peak, now)) {
+                // another thread raised it: retry
+            }
+            if (now > a.soft && a.overSoft.compareAndSet(false, true)) {
+                a.softCrossed(now);
+            }
+        }
+    }
+
+    /** Takes back what {@link #charge} added below {@code stop} (exclusive). */
+    private void undo(TagAccount stop, long bytes) {
+        for (TagAccount a = this; a != stop; a = a.parent) {
+            if (a.hasOwnBudget()) {
+                a.budgetLive.addAndGet(-bytes);
+            }
+        }
+    }
+
+    /** Returns {@code bytes} to every budgeted account up to the root. */
+    void discharge(long bytes) {
+        for (TagAccount a = this; a != null; a = a.parent) {
+            if (a.hasOwnBudget()) {
+                long now = a.budgetLive.addAndGet(-bytes);
+                if (now <= a.soft) {
+                    a.overSoft.set(false);
                 }
             }
         }
     }
 
-    /**
-     * Charges {@code bytes} to this tag and its parents, after checking every hard budget on the way.
-     *
-     * @throws MemoryBudgetExceededException when a hard budget would be crossed; nothing is charged then
-     */
-    void charge(long bytes, String allocator) {
-        if (parent == null && !shared) {
-            // The common case, kept small so it inlines into every allocation: one tag, one thread.
-            long now = live + bytes;
-            if (now > hard) {
-                throw overHard(bytes, allocator);
-            }
-            live = now;
-            allocs++;
-            if (now > peak) {
-                peak = now;
-            }
-            if (now > soft && !overSoft) {
-                softCrossed(now);
-            }
-            return;
+    /** Sets the budget's starting point: the bytes the tag's allocators hold now. */
+    void startBudget(long liveNow) {
+        budgetLive.set(liveNow);
+        long peak;
+        while (liveNow > (peak = budgetPeak.get()) && !budgetPeak.compareAndSet(peak, liveNow)) {
+            // retry
         }
-        chargeChain(bytes, allocator);
+        overSoft.set(liveNow > soft);
     }
 
-    private void chargeChain(long bytes, String allocator) {
-        for (TagAccount a = this; a != null; a = a.parent) {
-            if (a.live + bytes > a.hard) {
-                throw a.overHard(bytes, allocator);
-            }
-        }
-        for (TagAccount a = this; a != null; a = a.parent) {
-            a.add(bytes);
-        }
+    /** @return bytes the budget counts now (0 without a budget) */
+    long budgetLive() {
+        return budgetLive.get();
     }
 
-    private void add(long bytes) {
-        long now;
-        if (shared) {
-            now = (long) LIVE.getAndAdd(this, bytes) + bytes;
-            ALLOCS.getAndAdd(this, 1L);
-        } else {
-            now = live += bytes;
-            allocs++;
-        }
-        if (now > peak) {
-            peak = now;
-        }
-        if (now > soft && !overSoft) {
-            softCrossed(now);
-        }
+    /** @return the budget's exact peak (0 without a budget) */
+    long budgetPeak() {
+        return budgetPeak.get();
     }
 
     private void softCrossed(long now) {
-        overSoft = true;
-        diagnostics.report(DiagnosticCode.EM501, "tag \"" + name + "\" is at " + now + " bytes, over its soft budget of "
-            + soft + " bytes", null, name);
+        String msg = "tag \"" + name + "\" is at " + now + " bytes, over its soft budget of " + soft + " bytes";
+        events.budget(name, false, msg);
+        diagnostics.report(DiagnosticCode.EM501, msg, null, name);
     }
 
-    /** Returns {@code bytes} to this tag and its parents. */
-    void discharge(long bytes) {
-        if (parent == null && !shared) {
-            long now = live -= bytes;
-            frees++;
-            if (now <= soft) {
-                overSoft = false;
-            }
-            return;
-        }
-        for (TagAccount a = this; a != null; a = a.parent) {
-            long now;
-            if (a.shared) {
-                now = (long) LIVE.getAndAdd(a, -bytes) - bytes;
-                FREES.getAndAdd(a, 1L);
-            } else {
-                now = a.live -= bytes;
-                a.frees++;
-            }
-            if (now <= a.soft) {
-                a.overSoft = false;
-            }
-        }
-    }
-
-    private MemoryBudgetExceededException overHard(long bytes, String allocator) {
-        String msg = Diagnostics.format(DiagnosticCode.EM502, "allocation of " + bytes + " bytes in " + allocator
-            + " would take tag \"" + name + "\" to " + (live + bytes) + " bytes, over its hard budget of " + hard
-            + " bytes", null);
+    private MemoryBudgetExceededException overHard(long cur, long bytes, String allocator) {
+        String what = "allocation of " + bytes + " bytes in " + allocator + " would take tag \"" + name + "\" to "
+            + (cur + bytes) + " bytes, over its hard budget of " + hard + " bytes";
+        String msg = Diagnostics.format(DiagnosticCode.EM502, what, null);
+        events.budget(name, true, msg);
         diagnostics.count(DiagnosticCode.EM502, msg);
         return new MemoryBudgetExceededException(name, hard, bytes, msg);
     }
-
-    long live() { return live; }
-
-    long peak() { return peak; }
-
-    long allocs() { return allocs; }
-
-    long frees() { return frees; }
 }

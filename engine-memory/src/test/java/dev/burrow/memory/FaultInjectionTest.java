@@ -16,7 +16,7 @@ class FaultInjectionTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 7, 37})
     void failureSurfacesAndEverythingIsReleasable(int n) {
-        EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().failAfter(n).groupChunkBytes(4096).poolSlabBytes(1024).strict(true));
+        EngineMemory mem = Engines.create(MemoryConfig.defaults().failAfter(n).groupChunkBytes(4096).poolSlabBytes(1024).strict(true));
         OutOfNativeMemoryException failure = null;
         Pool pool = null;
         LevelGroup group = null;

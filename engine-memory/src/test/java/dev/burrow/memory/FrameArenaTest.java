@@ -148,15 +148,23 @@ class FrameArenaTest {
             MemoryStack s = f.stack();
             long a = f.alloc(100, 8);
             long usedBeforePush = f.used();
+            long inside;
             try (MemoryStack inner = s.push()) {
                 IntBuffer ib = inner.mallocInt(10);
                 ib.put(0, 42);
                 if (!Engines.killSwitch()) { // under the kill switch alloc() is its own malloc on purpose
-                    assertTrue(MemoryUtil.memAddress(ib) < a, "the stack bumps below arena allocations");
+                    assertTrue(MemoryUtil.memAddress(ib) > a + 100, "the stack grows down from the top, allocs up from the bottom");
                 }
                 assertTrue(f.used() >= 140);
+                inside = f.alloc(64, 8); // made inside push(): pop() must not take it back
+                MemoryUtil.memSet(inside, 7, 64);
             }
-            assertEquals(usedBeforePush, f.used(), "pop() gives the stack's bytes back");
+            assertTrue(f.used() >= usedBeforePush + 64 && f.used() < usedBeforePush + 64 + 8,
+                "pop() gives back the stack's bytes, not the arena's: " + f.used());
+            try (MemoryStack again = s.push()) {
+                MemoryUtil.memSet(MemoryUtil.memAddress(again.malloc(256)), 1, 256);
+            }
+            assertEquals(7, MemoryUtil.memGetByte(inside + 63), "a later push did not overwrite the alloc made inside push()");
             assertTrue(f.highWater() >= 140);
             f.end();
             assertEquals(0, s.getFrameIndex());

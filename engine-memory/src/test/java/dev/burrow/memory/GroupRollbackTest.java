@@ -27,7 +27,9 @@ class GroupRollbackTest {
             assertEquals(bytes0, g.bytes());
             assertEquals(bytes0, mem.snapshot().tag("attempts").liveBytes());
             assertEquals(9, MemoryUtil.memGetByte(keep + 999));
-            assertThrows(IllegalArgumentException.class, () -> g.rollback(inner), "inner mark discarded");
+            g.rollback(inner);
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM202), "inner mark discarded: refused");
+            assertEquals(bytes0, g.bytes(), "and nothing changed");
             long again = g.alloc(100, 8);
             assertNotEquals(0, again);
             g.rollback(m); // the mark itself stays usable
@@ -39,11 +41,22 @@ class GroupRollbackTest {
 
     @Test
     void rollbackPastAPoolIsRefused() {
-        try (EngineMemory mem = Engines.create()) {
+        try (EngineMemory mem = Engines.lenient()) {
+            LevelGroup g = mem.group("p");
+            long m = g.mark();
+            Pool things = g.pool("p::things", 16);
+            long t = things.alloc();
+            g.rollback(m);
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM202));
+            things.free(t);
+            g.close();
+        }
+        try (EngineMemory mem = Engines.strict()) {
             LevelGroup g = mem.group("p");
             long m = g.mark();
             g.pool("p::things", 16);
-            assertThrows(IllegalStateException.class, () -> g.rollback(m));
+            MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, () -> g.rollback(m));
+            assertEquals(DiagnosticCode.EM202, e.code());
             g.close();
         }
     }

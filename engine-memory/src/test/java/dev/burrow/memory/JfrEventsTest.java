@@ -23,7 +23,7 @@ class JfrEventsTest {
                 r.enable(e);
             }
             r.start();
-            try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4096))) {
+            try (EngineMemory mem = Engines.create(MemoryConfig.defaults().frameArenaBytes(4096))) {
                 FrameArena f = mem.frame();
                 for (int i = 0; i < 3; i++) {
                     f.begin();
@@ -68,7 +68,7 @@ class JfrEventsTest {
     @Test
     void nothingIsEmittedWithoutARecording() {
         // With no recording running the hot path must not even build event objects: zero heap per frame.
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults())) {
             FrameArena f = mem.frame();
             for (int i = 0; i < 20_000; i++) {
                 f.begin();
