@@ -166,9 +166,23 @@ public final class ConcurrentPool extends Pool {
             return;
         }
         closing = true;
-        drainNow(); // frees handed over but not yet applied are not leaks
-        inner.closeInternal(leakCode);
-        inner.engine.forget(this);
+        MemoryDiagnosticException first = null;
+        for (;;) { // frees handed over but not yet applied are not leaks; a refused one must not stop the close
+            try {
+                drainNow();
+                break;
+            } catch (MemoryDiagnosticException e) {
+                first = first == null ? e : first;
+            }
+        }
+        try {
+            inner.closeInternal(leakCode);
+        } finally {
+            inner.engine.forget(this);
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     @Override public String name() { return inner.name(); }

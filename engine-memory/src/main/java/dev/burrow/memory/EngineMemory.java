@@ -159,8 +159,13 @@ public final class EngineMemory implements AutoCloseable {
      * @return the pool
      */
     public ConcurrentPool concurrentPool(String name, int slotBytes) {
+        return concurrentPool(name, slotBytes, ConcurrentPool.RING_CELLS);
+    }
+
+    /** A concurrent pool with a ring of {@code ringCells} (a power of two): small rings let tests fill them. */
+    ConcurrentPool concurrentPool(String name, int slotBytes, int ringCells) {
         ensureOpen();
-        ConcurrentPool p = new ConcurrentPool(slotPool(name, slotBytes, null), ConcurrentPool.RING_CELLS);
+        ConcurrentPool p = new ConcurrentPool(slotPool(name, slotBytes, null), ringCells);
         register(p);
         return p;
     }

@@ -43,6 +43,12 @@ final class MemoryEvents {
     }
 
     static final MemoryEvents INSTANCE = new MemoryEvents();
+    /** Event objects built so far: tests prove none is built while nobody records. */
+    private static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
+
+    static long built() {
+        return BUILT.get();
+    }
 
     private MemoryEvents() {
     }
@@ -54,6 +60,7 @@ final class MemoryEvents {
     }
 
     private static void emitFrameEnd(FrameArena f) {
+        BUILT.incrementAndGet();
         FrameEndEvent e = new FrameEndEvent();
         if (e.shouldCommit()) {
             e.frame = f.frameNumber();
@@ -67,6 +74,7 @@ final class MemoryEvents {
 
     void overflow(FrameArena f, long requested, long suggested) {
         if (recording) {
+            BUILT.incrementAndGet();
             FrameOverflowEvent e = new FrameOverflowEvent();
             if (e.shouldCommit()) {
                 e.threadName = f.threadName();
@@ -83,6 +91,7 @@ final class MemoryEvents {
         if (!recording) {
             return null;
         }
+        BUILT.incrementAndGet();
         GroupCloseEvent e = new GroupCloseEvent();
         e.begin();
         return e;
@@ -103,6 +112,7 @@ final class MemoryEvents {
 
     void budget(String tag, boolean hard, String message) {
         if (recording) {
+            BUILT.incrementAndGet();
             BudgetExceededEvent e = new BudgetExceededEvent();
             if (e.shouldCommit()) {
                 e.tag = tag;
@@ -115,6 +125,7 @@ final class MemoryEvents {
 
     void leak(String allocator, String site, long count, long bytes) {
         if (recording) {
+            BUILT.incrementAndGet();
             LeakEvent e = new LeakEvent();
             if (e.shouldCommit()) {
                 e.allocator = allocator;

@@ -1,5 +1,6 @@
 package dev.burrow.memory;
 
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -68,14 +69,22 @@ class JfrEventsTest {
     @Test
     void nothingIsEmittedWithoutARecording() {
         // With no recording running the hot path must not even build event objects: zero heap per frame.
+        org.junit.jupiter.api.Assumptions.assumeTrue(FlightRecorder.getFlightRecorder().getRecordings().isEmpty(),
+            "a recording is running in this JVM (e.g. -XX:StartFlightRecording)");
+        long built = MemoryEvents.built();
         try (EngineMemory mem = Engines.create(MemoryConfig.defaults())) {
             FrameArena f = mem.frame();
             for (int i = 0; i < 20_000; i++) {
                 f.begin();
+                f.alloc(i == 0 ? 1 << 20 : 64, 8); // the first overflows: that would emit a FrameOverflow event
                 f.end();
             }
+            LevelGroup g = mem.group("quiet");
+            g.alloc(8, 8);
+            g.close();
             assertEquals(0, f.lastFrameHeapBytes());
         }
+        assertEquals(built, MemoryEvents.built(), "no event object was built without a recording");
     }
 
     private static List<RecordedEvent> byName(List<RecordedEvent> events, String name) {

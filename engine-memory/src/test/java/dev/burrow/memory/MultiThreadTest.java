@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * concurrent pool to them to free cross-thread: 1M operations, no slot lost or handed out twice, counters exact.
  */
 class MultiThreadTest {
+    private static final java.util.concurrent.atomic.AtomicLong sharedFreed = new java.util.concurrent.atomic.AtomicLong();
     private static final int WORKERS = 2;
     private static final int SHARED_SLOTS = 200_000;     // produced by the owner, freed by workers
     private static final int LOCAL_OPS = 300_000;        // per worker, own arena and pool
@@ -34,6 +35,7 @@ class MultiThreadTest {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(WORKERS);
             long[] workerOps = new long[WORKERS];
+            sharedFreed.set(0);
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
                 int id = w;
@@ -72,8 +74,10 @@ class MultiThreadTest {
             assertEquals(SHARED_SLOTS, shared.frees());
             assertTrue(shared.capacity() < SHARED_SLOTS / 4, "slots were reused, capacity " + shared.capacity());
             assertTrue(outstanding.isEmpty());
-            long total = 2L * SHARED_SLOTS + workerOps[0] + workerOps[1];
-            assertTrue(total >= 1_000_000, "operations " + total);
+            for (int w = 0; w < WORKERS; w++) {
+                assertEquals(4L * LOCAL_OPS, workerOps[w], "worker " + w + " did all its local operations");
+            }
+            assertEquals(SHARED_SLOTS, sharedFreed.get(), "workers freed every shared slot between them");
             shared.close();
             assertEquals(baseline, mem.nativeBytes());
             assertEquals(0, mem.snapshot().diagnosticsTotal(Severity.ERROR));
@@ -126,6 +130,7 @@ class MultiThreadTest {
                             throw new AssertionError("slot freed twice");
                         }
                         shared.free(a);
+                        sharedFreed.incrementAndGet();
                     }
                 }
             }

@@ -68,6 +68,8 @@ class PoolTest {
             p.reserve(10_000);
             if (!Engines.killSwitch()) {
                 assertTrue(p.capacity() >= 10_000);
+            } else {
+                assertEquals(0, p.capacity(), "the kill switch mallocs each slot when it is used: nothing reserved");
             }
             long native0 = mem.nativeBytes();
             long[] a = new long[10_000];
@@ -76,6 +78,8 @@ class PoolTest {
             }
             if (!Engines.killSwitch()) {
                 assertEquals(native0, mem.nativeBytes(), "no slab grown after reserve");
+            } else {
+                assertEquals(native0 + 10_000L * p.strideBytes(), mem.nativeBytes(), "one malloc per slot");
             }
             assertEquals(0, mem.snapshot().tag("reserved").liveBytes() - 240_000);
             for (long x : a) {
