@@ -1,16 +1,20 @@
 package dev.burrow.memory;
 
+import java.util.Arrays;
+
 /**
- * The pool at {@link DebugLevel#OFF}: slabs, a stack of free indices, nothing else on the hot path.
+ * The pool at {@link DebugLevel#OFF}: slabs and a stack of free slot <em>addresses</em>, nothing else on the hot path.
  *
- * <p>{@code alloc} pops an index and turns it into an address; {@code free} turns the address back into an index
- * (refusing foreign and interior pointers, which the lookup finds for free) and pushes it. Neither reads nor writes
- * slot memory, nor the state words: like {@code malloc}, a double free or a call from another thread is undefined
- * here. Handles keep their state words and are checked as at every level. A closed pool has no slabs in its table
- * and an empty stack, so its fast paths fall through to the refusal without a flag test.</p>
+ * <p>{@code alloc} pops an address; {@code free} proves the address is a slot start of one of this pool's slabs (a
+ * Java-side table probe and a multiply, which also refuses foreign and interior pointers for free) and pushes it.
+ * Neither reads nor writes slot memory nor the state words: like {@code malloc}, a double free or a call from
+ * another thread is undefined here. Handles keep their state words and are checked as at every level. A closed pool
+ * has no slabs in its table and an empty stack, so its fast paths fall through to the refusal without a flag test.</p>
  */
 final class LeanPool extends SlotPool {
     private final Slabs slabs;
+    private long[] freeAddress = new long[0];
+    private int freeTop;
 
     LeanPool(EngineMemory engine, String name, int slotBytes, LevelGroup group, TagAccount tag, int salt, SlabSource source,
              long slabBytes) {
@@ -20,10 +24,11 @@ final class LeanPool extends SlotPool {
 
     @Override
     public long alloc() {
-        if (top > 0 && !tag.budgeted) {
-            int idx = freeStack[--top];
+        int t = freeTop;
+        if (t > 0 && !tag.budgeted) {
+            freeTop = t - 1;
             countAlloc();
-            return slabs.addressOf(idx);
+            return freeAddress[t - 1];
         }
         return allocSlow();
     }
@@ -32,33 +37,35 @@ final class LeanPool extends SlotPool {
         if (closed) {
             return refuseClosed("alloc");
         }
-        int idx = takeSlot();
+        long a = take();
         try {
             chargeTag();
         } catch (RuntimeException e) {
-            pushFree(idx);
+            push(a);
             throw e;
         }
         countAlloc();
-        return slabs.addressOf(idx);
+        return a;
     }
 
     @Override
     public void free(long address) {
-        int idx = slabs.indexOf(address);
-        if (idx >= 0 && top < freeStack.length) {
-            freeStack[top++] = idx;
+        int t = freeTop;
+        if (slabs.indexOf(address) >= 0 && t < freeAddress.length) {
+            freeAddress[t] = address;
+            freeTop = t + 1;
             live--;
             dischargeTag();
             return;
         }
-        freeSlow(address, idx);
+        freeSlow(address);
     }
 
-    private void freeSlow(long address, int idx) {
+    private void freeSlow(long address) {
         if (address == 0) {
             return;
         }
+        int idx = slabs.indexOf(address);
         if (closed) {
             refuseClosed("free");
         } else if (idx < 0) {
@@ -74,16 +81,16 @@ final class LeanPool extends SlotPool {
             refuseClosed("acquire");
             return 0;
         }
-        int idx = takeSlot();
+        long a = take();
         try {
             chargeTag();
         } catch (RuntimeException e) {
-            pushFree(idx);
+            push(a);
             throw e;
         }
         countAlloc();
         handlesIssued = true;
-        return issue(idx);
+        return issue(slabs.indexOf(a));
     }
 
     @Override
@@ -105,7 +112,7 @@ final class LeanPool extends SlotPool {
             if (mustPark(handle)) {
                 park(idx);
             } else {
-                pushFree(idx);
+                push(slabs.addressOf(idx));
             }
             return;
         }
@@ -120,6 +127,27 @@ final class LeanPool extends SlotPool {
     public boolean isValid(int handle) {
         int idx = handle & HandleLayout.INDEX_MASK;
         return handle > 0 && idx < states.length && states[idx] == handle;
+    }
+
+    /** @return a free slot's address: from the stack, else a fresh slot (growing by a slab if needed) */
+    private long take() {
+        return freeTop > 0 ? freeAddress[--freeTop] : slabs.addressOf(freshSlot());
+    }
+
+    private void push(long address) {
+        if (freeTop < freeAddress.length) {
+            freeAddress[freeTop++] = address;
+        }
+    }
+
+    @Override
+    void pushFree(int idx) {
+        push(slabs.addressOf(idx));
+    }
+
+    @Override
+    void slotsGrew(int capacity) {
+        freeAddress = Arrays.copyOf(freeAddress, capacity);
     }
 
     @Override
@@ -153,6 +181,12 @@ final class LeanPool extends SlotPool {
     @Override
     public void close() {
         closeInternal(DiagnosticCode.EM602);
+    }
+
+    @Override
+    void closeInternal(DiagnosticCode leakCode) {
+        freeTop = 0;
+        super.closeInternal(leakCode);
     }
 
     @Override

@@ -120,7 +120,7 @@ abstract class SlotPool extends Pool {
     }
 
     /** Pushes a free slot; a full stack can only mean a double free went unchecked (OFF). */
-    final void pushFree(int idx) {
+    void pushFree(int idx) {
         if (top < freeStack.length) {
             freeStack[top++] = idx;
         } else {
