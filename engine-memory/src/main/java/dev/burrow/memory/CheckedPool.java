@@ -29,6 +29,8 @@ abstract class CheckedPool extends SlotPool {
     final boolean guard;
     final SlotQueue quarantine;
     private String[] slotSite;
+    /** Below PARANOID: record the site of each slot's first use (a heap's sampling; see {@link #recordFirstUseSites}). */
+    private boolean firstUseSites;
 
     CheckedPool(EngineMemory engine, String name, int slotBytes, LevelGroup group, TagAccount tag, int salt) {
         super(engine, name, slotBytes, engine.debugLevel() == DebugLevel.PARANOID ? GuardTracker.GUARD_BYTES : 0,
@@ -37,6 +39,18 @@ abstract class CheckedPool extends SlotPool {
         this.quarantine = new SlotQueue((int) Math.max(1, Math.min(QUARANTINE_SLOTS, QUARANTINE_BYTES / stride)));
         if (guard) {
             slotSite = new String[0];
+        }
+    }
+
+    /**
+     * Records, below PARANOID, where each slot was allocated the first time it is used (and forgets it when the slot
+     * is freed), instead of one sampled site per slab. Growth is what leaks cause, so a leak from a slot that was
+     * never used before is named exactly; a steady state reuses slots and walks no stacks. Used by heaps.
+     */
+    final void recordFirstUseSites() {
+        firstUseSites = true;
+        if (slotSite == null) {
+            slotSite = new String[states.length];
         }
     }
 
@@ -201,6 +215,7 @@ abstract class CheckedPool extends SlotPool {
     /** Takes a free slot, proves its poison intact, charges the tag, marks it live. @return its index */
     private int take() {
         int idx = top > 0 ? freeStack[--top] : freshSlot();
+        boolean firstUse = states[idx] == 0;
         long a;
         try {
             a = prepare(idx);
@@ -213,6 +228,8 @@ abstract class CheckedPool extends SlotPool {
         countAlloc();
         if (guard) {
             GuardTracker.arm(a, slotBytes);
+            slotSite[idx] = AllocationSite.capture();
+        } else if (firstUse && firstUseSites) {
             slotSite[idx] = AllocationSite.capture();
         }
         return idx;
@@ -240,6 +257,8 @@ abstract class CheckedPool extends SlotPool {
             } catch (MemoryDiagnosticException e) {
                 overrun = e; // strict mode: the slot is still freed, then the overrun is thrown
             }
+            slotSite[idx] = null;
+        } else if (firstUseSites) {
             slotSite[idx] = null;
         }
         states[idx] = word | HandleLayout.FREE_BIT;
@@ -313,7 +332,7 @@ abstract class CheckedPool extends SlotPool {
         if (slotSite != null && idx < slotSite.length && slotSite[idx] != null) {
             return slotSite[idx];
         }
-        return sampledSite(idx);
+        return firstUseSites ? null : sampledSite(idx);
     }
 
     /** @return the sampled site (slab growth) of slot {@code idx}, or null */

@@ -50,7 +50,19 @@ public enum DiagnosticCode {
     /** Allocators still open at EngineMemory.close(). */
     EM603(Severity.WARNING, "leak at engine close", "close every pool and group before the engine; set debug=PARANOID for every site"),
     /** A native allocation failed (real exhaustion or fault injection). */
-    EM701(Severity.ERROR, "native allocation failed", "free memory or lower budgets; BURROW_FAIL_AFTER injects this on purpose");
+    EM701(Severity.ERROR, "native allocation failed", "free memory or lower budgets; BURROW_FAIL_AFTER injects this on purpose"),
+
+    // Every native byte (issue 13): the LWJGL allocator and the streaming budget.
+    /** {@code BurrowLwjglAllocator.install()} came after LWJGL chose its allocator: memAlloc is not tracked. */
+    EM901(Severity.WARNING, "LWJGL allocator installed too late", "call BurrowLwjglAllocator.install() first in main, before any LWJGL call"),
+    /** LWJGL memory (memAlloc and friends) still allocated when its engine closed: reported, and kept valid. */
+    EM902(Severity.WARNING, "LWJGL memory leaked at engine close", "free every memAlloc, memCalloc and memRealloc with memFree; set debug=PARANOID for every site"),
+    /** memFree or memRealloc of a block Burrow never allocated: handed to jemalloc, as LWJGL would. */
+    EM903(Severity.WARNING, "free of memory Burrow never allocated", "expected for blocks native code allocated itself; otherwise free only what memAlloc returned"),
+    /** A streaming reservation could not fit, even after every eviction it was allowed to make: refused. */
+    EM503(Severity.ERROR, "streaming reservation refused", "release or unpin entries, reserve at a higher priority, or raise the streaming budget"),
+    /** An eviction callback threw; the entry was evicted anyway. */
+    EM504(Severity.WARNING, "eviction callback threw", "an eviction callback should only drop the entry's handles and data, and not throw");
 
     private final Severity severity;
     private final String meaning;

@@ -38,6 +38,8 @@ public final class EngineMemory implements AutoCloseable {
     private final List<FrameArena> arenas = new ArrayList<>();
     private final List<Pool> pools = new ArrayList<>();
     private final List<LevelGroup> groups = new ArrayList<>();
+    private final List<SizeClassHeap> heaps = new ArrayList<>();
+    private volatile BurrowLwjglAllocator lwjgl;
     private final Object tagLock = new Object();
     private final List<TagAccount> tagList = new ArrayList<>();
     private final Map<String, TagAccount> tagByName = new HashMap<>();
@@ -65,6 +67,7 @@ public final class EngineMemory implements AutoCloseable {
             }
         };
         this.debugLevel = config.debug();
+        BurrowLwjglAllocator.engineCreated(this);
     }
 
     /**
@@ -216,6 +219,61 @@ public final class EngineMemory implements AutoCloseable {
         return g;
     }
 
+    // ---------------------------------------------------------------- size-class heaps
+
+    /**
+     * The calling thread's heap of {@code name}: blocks of any size, freed one by one from any thread (see
+     * {@link SizeClassHeap}). The first call on a thread creates it (or adopts the heap of that name of a thread
+     * that died); later calls return the same heap. Cache it in the thread's loop: this is a lookup under a lock.
+     *
+     * @param name its name and tag ({@code a::b} nests under {@code a})
+     * @return the heap, owned by the calling thread
+     */
+    public SizeClassHeap heap(String name) {
+        return heapFor(name, false);
+    }
+
+    /** The calling thread's heap behind the LWJGL allocator for {@code tag}. */
+    SizeClassHeap lwjglHeap(String tag) {
+        return heapFor(tag, true);
+    }
+
+    private SizeClassHeap heapFor(String name, boolean forLwjgl) {
+        ensureOpen();
+        Thread me = Thread.currentThread();
+        SizeClassHeap orphan = null;
+        synchronized (heaps) {
+            for (SizeClassHeap h : heaps) {
+                if (h.lwjgl == forLwjgl && h.name.equals(name) && !h.isClosed() && !h.isRetired()) {
+                    if (h.owner == me) {
+                        return h;
+                    }
+                    if (orphan == null && !h.owner.isAlive()) {
+                        orphan = h;
+                    }
+                }
+            }
+        }
+        if (orphan != null && orphan.adoptIfOrphaned()) {
+            return orphan;
+        }
+        SizeClassHeap h = new SizeClassHeap(this, name, tag(name), forLwjgl);
+        synchronized (heaps) {
+            heaps.add(h);
+        }
+        return h;
+    }
+
+    /** The LWJGL allocator attached to this engine (BurrowLwjglAllocator.attach). */
+    void lwjglAttached(BurrowLwjglAllocator allocator) {
+        lwjgl = allocator;
+    }
+
+    /** @return the LWJGL allocator charging this engine, or null when LWJGL's memory is not tracked here */
+    public BurrowLwjglAllocator lwjglAllocator() {
+        return lwjgl;
+    }
+
     // ---------------------------------------------------------------- tags and budgets
 
     /**
@@ -268,6 +326,13 @@ public final class EngineMemory implements AutoCloseable {
             for (LevelGroup g : groups) {
                 if (isUnder(g.tag(), root)) {
                     sum += g.bytes();
+                }
+            }
+        }
+        synchronized (heaps) {
+            for (SizeClassHeap h : heaps) {
+                if (isUnder(h.tag(), root)) {
+                    sum += h.liveBytes();
                 }
             }
         }
@@ -394,6 +459,7 @@ public final class EngineMemory implements AutoCloseable {
             }
             snapshotPools(into);
             snapshotGroups(into);
+            snapshotHeaps(into);
             for (TagAccount a : tagList) {
                 MemorySnapshot.TagStats s = into.tags[a.index];
                 long peak = Math.max(Math.max(a.peakSeen, s.peakBytes), Math.max(s.liveBytes, a.budgetPeak()));
@@ -450,6 +516,42 @@ public final class EngineMemory implements AutoCloseable {
                 addToTags(into, g.tag(), s.bytes, g.peakBytes(), s.allocs, 0);
             }
         }
+    }
+
+    private void snapshotHeaps(MemorySnapshot into) {
+        synchronized (heaps) {
+            if (into.heaps.length < heaps.size()) {
+                into.heaps = grow(into.heaps, heaps.size(), MemorySnapshot.HeapStats::new, MemorySnapshot.HeapStats[]::new);
+            }
+            into.heapCount = heaps.size();
+            for (int i = 0; i < heaps.size(); i++) {
+                SizeClassHeap h = heaps.get(i);
+                MemorySnapshot.HeapStats s = into.heaps[i];
+                s.name = h.name();
+                s.thread = h.threadName();
+                s.lwjgl = h.isLwjgl();
+                s.retired = h.isRetired();
+                s.liveBlocks = h.liveBlocks();
+                s.liveBytes = h.liveBytes();
+                s.largeBlocks = h.largeBlocks();
+                s.largeBytes = h.largeBytes();
+                s.reservedBytes = h.reservedBytes();
+                s.allocs = h.allocs();
+                s.frees = h.frees();
+                for (int c = 0; c < SizeClassHeap.classCount(); c++) {
+                    s.classLive[c] = h.classLive(c);
+                    s.classCapacity[c] = h.classCapacity(c);
+                    s.classSlabs[c] = h.classSlabs(c);
+                }
+                addToTags(into, h.tag(), s.liveBytes, s.liveBytes, s.allocs, s.frees);
+            }
+        }
+        BurrowLwjglAllocator a = lwjgl;
+        into.lwjglInstalled = BurrowLwjglAllocator.isInstalled();
+        into.lwjglAttached = a != null && a.attachedEngine() == this;
+        into.lwjglUntrackedBlocks = a == null ? 0 : a.untrackedBlocks();
+        into.lwjglUntrackedBytes = a == null ? 0 : a.untrackedBytes();
+        into.lwjglStrangerFrees = a == null ? 0 : a.strangerFrees();
     }
 
     private static void addToTags(MemorySnapshot into, TagAccount tag, long live, long peak, long allocs, long frees) {
@@ -540,6 +642,16 @@ public final class EngineMemory implements AutoCloseable {
         }
     }
 
+    void forget(SizeClassHeap h) {
+        boolean was;
+        synchronized (heaps) {
+            was = heaps.remove(h);
+        }
+        if (was) {
+            fold(h.tag(), h.allocs(), h.frees(), h.liveBytes());
+        }
+    }
+
     /** A closed allocator's totals stay with its tag: everything it allocated was freed. */
     private void fold(TagAccount tag, long allocs, long frees, long peak) {
         synchronized (tagLock) {
@@ -574,6 +686,10 @@ public final class EngineMemory implements AutoCloseable {
             return;
         }
         closed = true;
+        BurrowLwjglAllocator attached = lwjgl;
+        if (attached != null) {
+            attached.detach(this); // LWJGL memory allocated from now on goes straight to jemalloc
+        }
         List<LevelGroup> openGroups;
         synchronized (groups) {
             openGroups = new ArrayList<>(groups);
@@ -594,6 +710,21 @@ public final class EngineMemory implements AutoCloseable {
         for (Pool p : openPools) {
             try {
                 p.closeInternal(DiagnosticCode.EM603);
+            } catch (MemoryDiagnosticException e) {
+                first = first == null ? e : first;
+            }
+        }
+        List<SizeClassHeap> openHeaps;
+        synchronized (heaps) {
+            openHeaps = new ArrayList<>(heaps);
+        }
+        for (SizeClassHeap h : openHeaps) {
+            try {
+                if (h.isLwjgl()) {
+                    h.retireAtEngineClose(); // LWJGL may still use and free these blocks: reported, kept valid
+                } else {
+                    h.closeAtEngineClose();
+                }
             } catch (MemoryDiagnosticException e) {
                 first = first == null ? e : first;
             }

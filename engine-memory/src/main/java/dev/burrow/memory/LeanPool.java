@@ -190,6 +190,16 @@ final class LeanPool extends SlotPool {
     }
 
     @Override
+    void dropFreeList() {
+        freeTop = 0;
+    }
+
+    @Override
+    boolean isLive(int idx) {
+        return true;
+    }
+
+    @Override
     int freshSlot() {
         int idx = slabs.bump();
         if (idx < 0) {

@@ -39,6 +39,14 @@ public final class MemorySnapshot {
     int groupCount;
     TagStats[] tags = new TagStats[0];
     int tagCount;
+    // Size-class heaps and the LWJGL allocator (issue 13).
+    HeapStats[] heaps = new HeapStats[0];
+    int heapCount;
+    boolean lwjglInstalled;
+    boolean lwjglAttached;
+    long lwjglUntrackedBlocks;
+    long lwjglUntrackedBytes;
+    long lwjglStrangerFrees;
     final long[] diagnosticCounts = new long[DiagnosticCode.values().length];
     final String[] recent = new String[Diagnostics.RECENT];
     int recentCount;
@@ -133,6 +141,114 @@ public final class MemorySnapshot {
             }
         }
         return null;
+    }
+
+    // ---------------------------------------------------------------- size-class heaps and LWJGL memory
+
+    /** @return open size-class heaps, one per thread and tag (those behind the LWJGL allocator included) */
+    public int heapCount() { return heapCount; }
+
+    /** @param i index below {@link #heapCount()} @return that heap's figures */
+    public HeapStats heap(int i) { return heaps[check(i, heapCount)]; }
+
+    /** @return bytes held by heaps' slabs and large blocks, the LWJGL allocator's included */
+    public long heapBytes() {
+        long n = 0;
+        for (int i = 0; i < heapCount; i++) {
+            n += heaps[i].reservedBytes;
+        }
+        return n;
+    }
+
+    /** @return bytes of live LWJGL memory (memAlloc and friends) charged to this engine, over every tag */
+    public long lwjglBytes() {
+        long n = 0;
+        for (int i = 0; i < heapCount; i++) {
+            if (heaps[i].lwjgl) {
+                n += heaps[i].liveBytes;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * @param tag a tag
+     * @return bytes of live LWJGL memory allocated under {@code tag} itself (all threads)
+     */
+    public long lwjglBytes(String tag) {
+        long n = 0;
+        for (int i = 0; i < heapCount; i++) {
+            if (heaps[i].lwjgl && heaps[i].name.equals(tag)) {
+                n += heaps[i].liveBytes;
+            }
+        }
+        return n;
+    }
+
+    /** @return whether BurrowLwjglAllocator is LWJGL's allocator in this process */
+    public boolean lwjglInstalled() { return lwjglInstalled; }
+
+    /** @return whether this engine is the one LWJGL's memory is charged to */
+    public boolean lwjglAttached() { return lwjglAttached; }
+
+    /** @return LWJGL blocks allocated while no engine was attached, not freed yet (jemalloc's, not in any tag) */
+    public long lwjglUntrackedBlocks() { return lwjglUntrackedBlocks; }
+
+    /** @return bytes of {@link #lwjglUntrackedBlocks()} */
+    public long lwjglUntrackedBytes() { return lwjglUntrackedBytes; }
+
+    /** @return frees and reallocs of blocks Burrow never allocated, handed to jemalloc ({@code EM903}) */
+    public long lwjglStrangerFrees() { return lwjglStrangerFrees; }
+
+    /** Figures of one size-class heap (one thread, one tag). */
+    public static final class HeapStats {
+        String name;
+        String thread;
+        boolean lwjgl;
+        boolean retired;
+        long liveBlocks;
+        long liveBytes;
+        long largeBlocks;
+        long largeBytes;
+        long reservedBytes;
+        long allocs;
+        long frees;
+        final int[] classLive = new int[SizeClasses.COUNT];
+        final int[] classCapacity = new int[SizeClasses.COUNT];
+        final int[] classSlabs = new int[SizeClasses.COUNT];
+
+        /** @return heap name, also its tag */
+        public String name() { return name; }
+        /** @return owner thread's name */
+        public String thread() { return thread; }
+        /** @return whether it serves the LWJGL allocator */
+        public boolean lwjgl() { return lwjgl; }
+        /** @return whether its engine closed while it held LWJGL blocks (they stay valid) */
+        public boolean retired() { return retired; }
+        /** @return live blocks */
+        public long liveBlocks() { return liveBlocks; }
+        /** @return bytes of live blocks (class sizes for small ones) */
+        public long liveBytes() { return liveBytes; }
+        /** @return live blocks larger than the biggest class */
+        public long largeBlocks() { return largeBlocks; }
+        /** @return their bytes */
+        public long largeBytes() { return largeBytes; }
+        /** @return native bytes held: slabs and large blocks */
+        public long reservedBytes() { return reservedBytes; }
+        /** @return allocations so far */
+        public long allocs() { return allocs; }
+        /** @return frees so far */
+        public long frees() { return frees; }
+        /** @return the number of size classes */
+        public int classCount() { return SizeClasses.COUNT; }
+        /** @param c class index @return its block size */
+        public int classBytes(int c) { return SizeClasses.BYTES[c]; }
+        /** @param c class index @return live blocks of the class */
+        public int classLive(int c) { return classLive[c]; }
+        /** @param c class index @return blocks the class holds (live and free) */
+        public int classCapacity(int c) { return classCapacity[c]; }
+        /** @param c class index @return slabs of the class */
+        public int classSlabs(int c) { return classSlabs[c]; }
     }
 
     /** @param code a diagnostic @return how often it occurred */
@@ -327,7 +443,7 @@ public final class MemorySnapshot {
             .append(",\"blocks\":").append(nativeBlocks).append(",\"mallocs\":").append(nativeMallocs)
             .append(",\"frees\":").append(nativeFrees).append('}')
             .append(",\"totals\":{\"frameBytes\":").append(frameBytes()).append(",\"poolBytes\":").append(poolBytes())
-            .append(",\"groupBytes\":").append(groupBytes()).append('}');
+            .append(",\"groupBytes\":").append(groupBytes()).append(",\"heapBytes\":").append(heapBytes()).append('}');
         b.append(",\"frames\":[");
         for (int i = 0; i < frameCount; i++) {
             FrameStats f = frames[i];
@@ -353,7 +469,31 @@ public final class MemorySnapshot {
                 .append(",\"reservedBytes\":").append(g.reservedBytes).append(",\"chunks\":").append(g.chunks)
                 .append(",\"allocs\":").append(g.allocs).append(",\"pools\":").append(g.pools).append('}');
         }
-        b.append("],\"groupsClosed\":").append(groupsClosed);
+        b.append("],\"heaps\":[");
+        for (int i = 0; i < heapCount; i++) {
+            HeapStats h = heaps[i];
+            b.append(i > 0 ? "," : "").append("{\"name\":").append(q(h.name)).append(",\"thread\":").append(q(h.thread))
+                .append(",\"lwjgl\":").append(h.lwjgl).append(",\"retired\":").append(h.retired)
+                .append(",\"liveBlocks\":").append(h.liveBlocks).append(",\"liveBytes\":").append(h.liveBytes)
+                .append(",\"largeBlocks\":").append(h.largeBlocks).append(",\"largeBytes\":").append(h.largeBytes)
+                .append(",\"reservedBytes\":").append(h.reservedBytes).append(",\"allocs\":").append(h.allocs)
+                .append(",\"frees\":").append(h.frees).append(",\"classes\":[");
+            boolean firstClass = true;
+            for (int c = 0; c < SizeClasses.COUNT; c++) {
+                if (h.classCapacity[c] > 0) {
+                    b.append(firstClass ? "" : ",").append("{\"bytes\":").append(SizeClasses.BYTES[c])
+                        .append(",\"live\":").append(h.classLive[c]).append(",\"capacity\":").append(h.classCapacity[c])
+                        .append(",\"slabs\":").append(h.classSlabs[c]).append('}');
+                    firstClass = false;
+                }
+            }
+            b.append("]}");
+        }
+        b.append("],\"lwjgl\":{\"installed\":").append(lwjglInstalled).append(",\"attached\":").append(lwjglAttached)
+            .append(",\"bytes\":").append(lwjglBytes()).append(",\"untrackedBlocks\":").append(lwjglUntrackedBlocks)
+            .append(",\"untrackedBytes\":").append(lwjglUntrackedBytes).append(",\"strangerFrees\":").append(lwjglStrangerFrees)
+            .append('}');
+        b.append(",\"groupsClosed\":").append(groupsClosed);
         b.append(",\"tags\":[");
         for (int i = 0; i < tagCount; i++) {
             TagStats t = tags[i];

@@ -90,6 +90,7 @@ final class NativeHeap {
         if (address == 0) {
             throw outOfMemory(bytes, tag, n);
         }
+        NativeBlocks.INSTANCE.allocated(address, bytes, align); // only while an LWJGL allocator is attached
         long live = liveBytes.addAndGet(bytes);
         liveBlocks.incrementAndGet();
         long peak;
@@ -115,6 +116,7 @@ final class NativeHeap {
      * @param align the alignment it was allocated with
      */
     void free(long address, long bytes, long align) {
+        NativeBlocks.INSTANCE.freed(address, bytes, align);
         if (system) {
             if (align <= MALLOC_ALIGN) {
                 LibCStdlib.nfree(address);

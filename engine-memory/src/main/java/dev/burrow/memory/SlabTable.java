@@ -52,6 +52,18 @@ final class SlabTable {
         }
     }
 
+    /** Forgets the slab at {@code base} (a heap freed it); the table keeps its size. */
+    void remove(long base) {
+        int i = (int) (base >>> shift) & mask;
+        if (bases[i] == base) {
+            bases[i] = EMPTY;
+            size--;
+        } else if (overflow != null && overflow.get(base) >= 0) {
+            overflow.remove(base);
+            size--;
+        }
+    }
+
     /** Forgets every slab: later lookups find nothing. */
     void clear() {
         Arrays.fill(bases, EMPTY);

@@ -17,7 +17,7 @@ abstract class SlotPool extends Pool {
     final EngineMemory engine;
     final Diagnostics diagnostics;
     final String name;
-    final String label; // built once: error branches must not concatenate on the hot path
+    String label; // built once: error branches must not concatenate on the hot path (a heap renames its classes)
     final int slotBytes;
     final int stride;
     final int slotAlign;
@@ -266,6 +266,51 @@ abstract class SlotPool extends Pool {
 
     /** @return live slots not kept, by site */
     abstract LeakReport leaks();
+
+    // ---------------------------------------------------------------- for SizeClassHeap, whose classes are pools
+
+    /** Names the pool in messages as a heap class ("heap \"lwjgl\" (64-byte blocks)") instead of a pool. */
+    final void relabel(String text) {
+        label = text;
+    }
+
+    /** @return whether {@code address} is a slot start of this pool that is live (as far as this level tracks it) */
+    final boolean holdsLive(long address) {
+        int idx = indexOf(address);
+        return idx >= 0 && isLive(idx);
+    }
+
+    /** @return whether slot {@code idx} is live; OFF keeps no liveness for the address API and says yes */
+    boolean isLive(int idx) {
+        return states[idx] > 0;
+    }
+
+    /** Drops a free list the subclass keeps outside the shared arrays (LeanPool's stack of addresses). */
+    void dropFreeList() {
+    }
+
+    /**
+     * Closes without a leak report, for a heap that reports all its classes in one line: the storage is freed, the
+     * tag discharged. Any thread (the heap vouches for it).
+     *
+     * @return the live slots by site (empty when already closed)
+     */
+    final LeakReport closeQuietly() {
+        if (closed) {
+            return new LeakReport();
+        }
+        LeakReport leaks = leaks();
+        closed = true;
+        if (tag.budgeted && live > 0) {
+            tag.discharge((long) live * slotBytes);
+        }
+        dropFreeList();
+        releaseStorage();
+        states = NO_SLOTS;
+        top = 0;
+        cooling.clear();
+        return leaks;
+    }
 
     // ---------------------------------------------------------------- statistics
 

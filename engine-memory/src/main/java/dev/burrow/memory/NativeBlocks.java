@@ -1,0 +1,148 @@
+package dev.burrow.memory;
+
+import java.util.Arrays;
+
+/**
+ * Every block any {@link NativeHeap} of the process holds, while an LWJGL allocator is attached: how
+ * {@code memFree} tells an address inside Burrow's own memory (a pool slot, a group or frame allocation, passed to
+ * the wrong free) from memory Burrow never allocated, which it must hand to the native allocator. Handing one of
+ * Burrow's addresses to jemalloc would free a slab under a live pool, or crash.
+ *
+ * <p>Two indexes, both on the Java side: blocks of 64 KiB and more (slabs, chunks, frame blocks) as sorted ranges,
+ * so an interior address is found by binary search; smaller blocks (per-allocation blocks under the kill switch, a
+ * group's own chunks) by the 4 KiB pages they touch, counted in a striped hash map. Big blocks are few and grow
+ * rarely, so the sorted insert is a short array copy; a page is coarser than a block, so an address next to a small
+ * Burrow block on the same page counts as Burrow's: refused (it leaks), never handed to jemalloc.</p>
+ *
+ * <p>Recording costs a lock per native malloc and free, so it runs only while an LWJGL allocator is attached
+ * ({@link #track}). Blocks recorded then are forgotten when freed, whenever that is.</p>
+ */
+final class NativeBlocks {
+    static final NativeBlocks INSTANCE = new NativeBlocks();
+    private static final int STRIPES = 16;
+    private static final long CONTAINER_BYTES = 64 * 1024;
+    private static final int PAGE_SHIFT = 12;
+
+    private volatile int trackers;
+    private volatile int recorded;
+
+    private final Object rangeLock = new Object();
+    private long[] starts = new long[64];
+    private long[] ends = new long[64];
+    private int ranges;
+    private final LongIntMap[] pages = new LongIntMap[STRIPES];
+
+    private NativeBlocks() {
+        for (int i = 0; i < STRIPES; i++) {
+            pages[i] = new LongIntMap();
+        }
+    }
+
+    /** An LWJGL allocator attached ({@code +1}) or detached ({@code -1}). */
+    synchronized void track(int delta) {
+        trackers = Math.max(0, trackers + delta);
+    }
+
+    private static boolean isContainer(long bytes) {
+        return bytes >= CONTAINER_BYTES;
+    }
+
+    private LongIntMap stripe(long page) {
+        return pages[(int) (page ^ (page >>> 8)) & (STRIPES - 1)];
+    }
+
+    /** Adds {@code delta} to the count of every page {@code [address, address + bytes)} touches. */
+    private void countPages(long address, long bytes, int delta) {
+        for (long page = address >>> PAGE_SHIFT, last = (address + bytes - 1) >>> PAGE_SHIFT; page <= last; page++) {
+            LongIntMap m = stripe(page);
+            synchronized (m) {
+                int n = m.get(page);
+                if (n < 0) {
+                    if (delta > 0) {
+                        m.put(page, delta);
+                    }
+                } else if (n + delta > 0) {
+                    m.put(page, n + delta);
+                } else {
+                    m.remove(page);
+                }
+            }
+        }
+    }
+
+    /** Called by {@link NativeHeap#malloc}. */
+    void allocated(long address, long bytes, long align) {
+        if (trackers == 0) {
+            return;
+        }
+        if (isContainer(bytes)) {
+            synchronized (rangeLock) {
+                int at = insertionPoint(address);
+                if (ranges == starts.length) {
+                    starts = Arrays.copyOf(starts, ranges * 2);
+                    ends = Arrays.copyOf(ends, ranges * 2);
+                }
+                System.arraycopy(starts, at, starts, at + 1, ranges - at);
+                System.arraycopy(ends, at, ends, at + 1, ranges - at);
+                starts[at] = address;
+                ends[at] = address + bytes;
+                ranges++;
+            }
+        } else {
+            countPages(address, bytes, 1);
+        }
+        recorded = 1;
+    }
+
+    /** Called by {@link NativeHeap#free}: forgets the block if it was recorded. */
+    void freed(long address, long bytes, long align) {
+        if (recorded == 0) {
+            return;
+        }
+        if (isContainer(bytes)) {
+            synchronized (rangeLock) {
+                int at = insertionPoint(address) - 1;
+                if (at >= 0 && starts[at] == address) {
+                    System.arraycopy(starts, at + 1, starts, at, ranges - at - 1);
+                    System.arraycopy(ends, at + 1, ends, at, ranges - at - 1);
+                    ranges--;
+                }
+            }
+        } else {
+            countPages(address, bytes, -1);
+        }
+    }
+
+    /** @return the first index whose start is above {@code address} (lock held) */
+    private int insertionPoint(long address) {
+        int lo = 0;
+        int hi = ranges;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(starts[mid], address) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** @return whether {@code address} lies in a recorded big block or on a page of a recorded small one */
+    boolean contains(long address) {
+        if (recorded == 0) {
+            return false;
+        }
+        synchronized (rangeLock) {
+            int at = insertionPoint(address) - 1;
+            if (at >= 0 && Long.compareUnsigned(address, ends[at]) < 0) {
+                return true;
+            }
+        }
+        long page = address >>> PAGE_SHIFT;
+        LongIntMap m = stripe(page);
+        synchronized (m) {
+            return m.get(page) > 0;
+        }
+    }
+}

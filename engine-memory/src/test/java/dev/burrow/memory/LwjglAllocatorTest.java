@@ -1,0 +1,276 @@
+package dev.burrow.memory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lwjgl.system.JNI;
+import org.lwjgl.system.MemoryUtil;
+import org.lwjgl.system.jemalloc.JEmalloc;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The LWJGL allocator, driven directly (an instance of its own attached to a test engine: the process-wide one is
+ * installed only in {@link LwjglInstallTest}'s child JVMs, because LWJGL takes its allocator once per process).
+ */
+class LwjglAllocatorTest {
+
+    private static EngineMemory engine(BurrowLwjglAllocator lwjgl, MemoryConfig config) {
+        EngineMemory mem = Engines.create(config);
+        lwjgl.attach(mem);
+        return mem;
+    }
+
+    @Test
+    void allocationsAreCountedUnderLwjglOrTheScopedTag() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults())) {
+            long a = lwjgl.malloc(100);
+            long b;
+            try (BurrowLwjglAllocator.TagScope t = lwjgl.scope("textures")) {
+                b = lwjgl.malloc(5000);
+                try (BurrowLwjglAllocator.TagScope inner = lwjgl.scope("textures::atlas")) {
+                    lwjgl.free(lwjgl.malloc(10));
+                }
+                assertEquals("textures", lwjgl.threadsTag());
+            }
+            assertEquals(BurrowLwjglAllocator.DEFAULT_TAG, lwjgl.threadsTag());
+            MemorySnapshot s = mem.snapshot();
+            assertEquals(128, s.lwjglBytes(BurrowLwjglAllocator.DEFAULT_TAG), "100 bytes take the 128-byte class");
+            assertEquals(5000, s.lwjglBytes("textures"));
+            assertEquals(5128, s.lwjglBytes());
+            assertEquals(5000, s.tag("textures").liveBytes());
+            assertTrue(s.lwjglAttached());
+            assertTrue(s.toJson().contains("\"lwjgl\":{\"installed\":false,\"attached\":true,\"bytes\":5128"), s.toJson());
+            lwjgl.free(a);
+            lwjgl.free(b);
+            assertEquals(0, mem.snapshot().lwjglBytes());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
+
+    @Test
+    void callocZeroesReallocKeepsAndAlignedAllocAligns() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults())) {
+            long c = lwjgl.calloc(10, 30);
+            for (int i = 0; i < 300; i++) {
+                assertEquals(0, MemoryUtil.memGetByte(c + i));
+                MemoryUtil.memPutByte(c + i, (byte) i);
+            }
+            long r = lwjgl.realloc(c, 9000);
+            for (int i = 0; i < 300; i++) {
+                assertEquals((byte) i, MemoryUtil.memGetByte(r + i));
+            }
+            long s = lwjgl.realloc(r, 260);
+            assertEquals((byte) 259, MemoryUtil.memGetByte(s + 259));
+            assertEquals(s, lwjgl.realloc(s, 300), "the same class: in place");
+            assertEquals(0, lwjgl.realloc(s, 0), "realloc to 0 frees");
+            assertEquals(0, lwjgl.calloc(Long.MAX_VALUE / 2, 4), "an overflowing calloc is NULL");
+            assertEquals(0, lwjgl.malloc(-1), "a size_t no machine has is NULL");
+            for (long align = 8; align <= 8192; align <<= 1) {
+                long p = lwjgl.aligned_alloc(align, 100);
+                assertEquals(0, p % align);
+                lwjgl.aligned_free(p);
+            }
+            assertEquals(0, lwjgl.aligned_alloc(24, 100), "not a power of two");
+            assertEquals(0, mem.snapshot().lwjglBytes());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
+
+    @Test
+    void nativeCodeAllocatesThroughTheFunctionPointers() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults())) {
+            long p = JNI.invokePP(64, lwjgl.getMalloc());
+            long q = JNI.invokePPP(3, 100, lwjgl.getCalloc());
+            assertEquals(0, MemoryUtil.memGetLong(q + 200));
+            assertEquals(64 + 384, mem.snapshot().lwjglBytes(), "native allocations are counted like memAlloc (300 B: the 384 class)");
+            q = JNI.invokePPP(q, 6000, lwjgl.getRealloc());
+            long r = JNI.invokePPP(256, 64, lwjgl.getAlignedAlloc());
+            assertEquals(0, r % 256);
+            JNI.invokePV(p, lwjgl.getFree());
+            JNI.invokePV(q, lwjgl.getFree());
+            JNI.invokePV(r, lwjgl.getAlignedFree());
+            assertEquals(0, mem.snapshot().lwjglBytes());
+            JNI.invokePV(p, lwjgl.getFree()); // a native double free: diagnosed, nothing thrown into native code
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM101));
+        }
+    }
+
+    @Test
+    void doubleForeignAndStrangerFreesAreToldApart() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults().debug(DebugLevel.SIMPLE).strict(false))) {
+            long small = lwjgl.malloc(64);
+            lwjgl.free(small);
+            lwjgl.free(small);
+            long large = lwjgl.malloc(100_000);
+            lwjgl.free(large);
+            lwjgl.free(large);
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM101), "double frees, small and large");
+
+            long live = lwjgl.malloc(64);
+            lwjgl.free(live + 8);
+            Pool pool = mem.pool("bullets", 32);
+            long slot = pool.alloc();
+            MemoryUtil.memPutLong(slot, 42);
+            lwjgl.free(slot);                     // a pool slot passed to memFree: must never reach jemalloc
+            lwjgl.free(slot + 32);
+            LevelGroup group = mem.group("level");
+            long inGroup = group.alloc(256, 16);
+            lwjgl.free(inGroup);
+            lwjgl.free(12345);
+            lwjgl.free(-4096);
+            assertEquals(6, mem.diagnosticCount(DiagnosticCode.EM102), Engines.captured(mem).toString());
+            assertEquals(42, MemoryUtil.memGetLong(slot), "the pool slot is intact");
+            pool.free(slot);
+            pool.close();
+            group.close();
+
+            // Native code's own blocks, freed through memFree: jemalloc's. (Odd sizes: a jemalloc size class Burrow
+            // never frees into, so the address cannot be one Burrow freed moments ago, which would be a double free.)
+            long stranger = JEmalloc.nje_malloc(72);
+            lwjgl.free(stranger);
+            long stranger2 = JEmalloc.nje_malloc(72);
+            long moved = lwjgl.realloc(stranger2, 4096);
+            assertNotEquals(0, moved);
+            JEmalloc.nje_free(moved); // realloc of a stranger stays a stranger
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM903));
+            assertEquals(2, lwjgl.strangerFrees());
+            assertEquals(0, lwjgl.realloc(large, 10), "realloc of a freed block is refused");
+            assertEquals(3, mem.diagnosticCount(DiagnosticCode.EM101));
+            lwjgl.free(live);
+            assertEquals(0, mem.snapshot().lwjglBytes());
+        }
+        BurrowLwjglAllocator strict = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(strict, MemoryConfig.defaults().strict(true))) {
+            long p = strict.malloc(100_000);
+            strict.free(p);
+            assertEquals(DiagnosticCode.EM101, assertThrows(MemoryDiagnosticException.class, () -> strict.free(p)).code());
+            mem.budget("lwjgl", 0, 1024);
+            assertEquals(0, strict.malloc(2048), "strict or not, malloc over a hard budget is NULL, never a throw");
+        }
+    }
+
+    @Test
+    void aHardBudgetMakesMallocReturnNull() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults())) {
+            mem.budget("lwjgl", 1024, 4096);
+            long a = lwjgl.malloc(3000);
+            assertNotEquals(0, a);
+            assertEquals(0, lwjgl.malloc(2000));
+            assertEquals(0, lwjgl.malloc(200_000));
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM502));
+            lwjgl.free(a);
+        }
+    }
+
+    @Test
+    void blocksCrossThreadsBothWays() throws Exception {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults())) {
+            long baseline = mem.nativeBytes();
+            long[] mine = new long[300];
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] = lwjgl.malloc(8 + i * 13);
+            }
+            long[] theirs = new long[300];
+            Thread t = new Thread(() -> {
+                for (long p : mine) {
+                    lwjgl.free(p); // handed to the main thread's heap
+                }
+                for (int i = 0; i < theirs.length; i++) {
+                    theirs[i] = lwjgl.malloc(8 + i * 13);
+                }
+            }, "glfw-callbacks");
+            t.start();
+            t.join();
+            for (long p : theirs) {
+                lwjgl.free(p); // the thread died: its heap is adopted and freed here
+            }
+            lwjgl.free(lwjgl.malloc(16)); // the main thread applies what it was handed
+            assertEquals(0, mem.snapshot().lwjglBytes());
+            assertEquals(List.of(), Engines.captured(mem));
+            mem.close();
+            assertEquals(baseline, mem.nativeBytes());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"OFF", "SIMPLE", "PARANOID"})
+    void leaksAtEngineCloseAreReportedAndStayValid(DebugLevel level) {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        EngineMemory mem = engine(lwjgl, MemoryConfig.defaults().debug(level));
+        long baseline = mem.nativeBytes();
+        long leaked = lwjgl.malloc(100);
+        long leakedLarge = lwjgl.malloc(50_000);
+        long freedLater = lwjgl.malloc(100);
+        mem.close();
+        List<String> lines = Engines.captured(mem);
+        assertEquals(1, lines.size(), lines.toString());
+        String line = lines.get(0);
+        assertTrue(line.startsWith("[EM902] LWJGL memory under tag \"lwjgl\" (thread \"" + Thread.currentThread().getName()
+            + "\") still holds 3 block(s), 50256 bytes at engine close"), line);
+        if (level != DebugLevel.OFF) {
+            assertTrue(line.contains("50000 bytes at LwjglAllocatorTest.leaksAtEngineCloseAreReportedAndStayValid"), line);
+        }
+        if (level != DebugLevel.OFF && !Engines.killSwitch()) {
+            assertTrue(line.contains("1 allocation(s), 128 bytes at LwjglAllocatorTest.leaksAtEngineCloseAreReportedAndStayValid"),
+                "first uses of slots are sampled at SIMPLE: " + line);
+        }
+        MemoryUtil.memPutLong(leaked, 7);       // LWJGL may still use it: the memory stays valid
+        MemoryUtil.memPutLong(leakedLarge + 49_992, 7);
+        lwjgl.free(freedLater);                 // and free it, after the engine is gone
+        lwjgl.free(leaked);
+        lwjgl.free(leakedLarge);
+        assertEquals(1, Engines.captured(mem).size(), "late frees are fine: " + Engines.captured(mem));
+        assertEquals(baseline, mem.nativeBytes(), "the last free returned the retired heap's memory");
+        long after = lwjgl.malloc(64);          // no engine now: straight to jemalloc, recorded
+        assertEquals(1, lwjgl.untrackedBlocks());
+        lwjgl.free(after);
+        assertEquals(0, lwjgl.untrackedBlocks());
+    }
+
+    @Test
+    void memoryFromBeforeTheEngineIsFreedSilentlyLater() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        long early = lwjgl.malloc(200);
+        long earlyBig = lwjgl.aligned_alloc(4096, 10_000);
+        assertEquals(0, earlyBig % 4096);
+        assertEquals(2, lwjgl.untrackedBlocks());
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults())) {
+            assertEquals(2, mem.snapshot().lwjglUntrackedBlocks());
+            assertEquals(10_200, mem.snapshot().lwjglUntrackedBytes());
+            assertEquals(0, mem.snapshot().lwjglBytes(), "not charged to a tag: it was never this engine's");
+            long moved = lwjgl.realloc(early, 500); // now it becomes the engine's
+            assertEquals(512, mem.snapshot().lwjglBytes());
+            lwjgl.free(moved);
+            lwjgl.free(earlyBig);
+            assertEquals(0, lwjgl.untrackedBlocks());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
+
+    @Test
+    void theNextEngineGetsTheAllocatorAndAThreadMovesToIt() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        AtomicLong kept = new AtomicLong();
+        try (EngineMemory first = engine(lwjgl, MemoryConfig.defaults())) {
+            kept.set(lwjgl.malloc(40));
+        }
+        try (EngineMemory second = engine(lwjgl, MemoryConfig.defaults())) {
+            long p = lwjgl.malloc(40);
+            assertEquals(48, second.snapshot().lwjglBytes());
+            lwjgl.free(kept.get()); // a block of the first engine's retired heap
+            lwjgl.free(p);
+            assertEquals(0, second.snapshot().lwjglBytes());
+            assertEquals(List.of(), Engines.captured(second));
+        }
+    }
+}
