@@ -59,8 +59,8 @@ public enum DiagnosticCode {
     EM902(Severity.WARNING, "LWJGL memory leaked at engine close", "free every memAlloc, memCalloc and memRealloc with memFree; set debug=PARANOID for every site"),
     /** memFree or memRealloc of a block Burrow never allocated: handed to jemalloc, as LWJGL would. */
     EM903(Severity.WARNING, "free of memory Burrow never allocated", "expected for blocks native code allocated itself; otherwise free only what memAlloc returned"),
-    /** A streaming reservation could not fit, even after every eviction it was allowed to make: refused. */
-    EM503(Severity.ERROR, "streaming reservation refused", "release or unpin entries, reserve at a higher priority, or raise the streaming budget"),
+    /** A streaming reservation could not fit, even after every eviction it was allowed to make: it returned null. */
+    EM503(Severity.WARNING, "streaming reservation did not fit", "release or unpin entries, reserve at a higher priority, or raise the streaming budget"),
     /** An eviction callback threw; the entry was evicted anyway. */
     EM504(Severity.WARNING, "eviction callback threw", "an eviction callback should only drop the entry's handles and data, and not throw");
 

@@ -39,6 +39,7 @@ public final class EngineMemory implements AutoCloseable {
     private final List<Pool> pools = new ArrayList<>();
     private final List<LevelGroup> groups = new ArrayList<>();
     private final List<SizeClassHeap> heaps = new ArrayList<>();
+    private final List<StreamingBudget> streamingBudgets = new ArrayList<>();
     private volatile BurrowLwjglAllocator lwjgl;
     private final Object tagLock = new Object();
     private final List<TagAccount> tagList = new ArrayList<>();
@@ -262,6 +263,28 @@ public final class EngineMemory implements AutoCloseable {
             heaps.add(h);
         }
         return h;
+    }
+
+    // ---------------------------------------------------------------- streaming budgets
+
+    /**
+     * Creates a streaming budget: large reloadable things kept while they fit, the least recently used of the lowest
+     * priority evicted when a new one does not (see {@link StreamingBudget}).
+     *
+     * @param name its name, for the snapshot and messages
+     * @param capacityBytes bytes it may hold
+     * @return the budget (thread-safe)
+     */
+    public StreamingBudget streaming(String name, long capacityBytes) {
+        ensureOpen();
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("streaming budget name must not be empty");
+        }
+        StreamingBudget b = new StreamingBudget(this, name, capacityBytes);
+        synchronized (streamingBudgets) {
+            streamingBudgets.add(b);
+        }
+        return b;
     }
 
     /** The LWJGL allocator attached to this engine (BurrowLwjglAllocator.attach). */
@@ -546,6 +569,16 @@ public final class EngineMemory implements AutoCloseable {
                 addToTags(into, h.tag(), s.liveBytes, s.liveBytes, s.allocs, s.frees);
             }
         }
+        synchronized (streamingBudgets) {
+            if (into.streaming.length < streamingBudgets.size()) {
+                into.streaming = grow(into.streaming, streamingBudgets.size(), MemorySnapshot.StreamingStats::new,
+                    MemorySnapshot.StreamingStats[]::new);
+            }
+            into.streamingCount = streamingBudgets.size();
+            for (int i = 0; i < streamingBudgets.size(); i++) {
+                streamingBudgets.get(i).copyInto(into.streaming[i]);
+            }
+        }
         BurrowLwjglAllocator a = lwjgl;
         into.lwjglInstalled = BurrowLwjglAllocator.isInstalled();
         into.lwjglAttached = a != null && a.attachedEngine() == this;
@@ -689,6 +722,11 @@ public final class EngineMemory implements AutoCloseable {
         BurrowLwjglAllocator attached = lwjgl;
         if (attached != null) {
             attached.detach(this); // LWJGL memory allocated from now on goes straight to jemalloc
+        }
+        synchronized (streamingBudgets) {
+            for (StreamingBudget b : streamingBudgets) {
+                b.closeAtEngineClose(); // the groups they keep are closed below, without a leak report
+            }
         }
         List<LevelGroup> openGroups;
         synchronized (groups) {

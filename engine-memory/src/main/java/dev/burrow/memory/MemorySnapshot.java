@@ -47,6 +47,8 @@ public final class MemorySnapshot {
     long lwjglUntrackedBlocks;
     long lwjglUntrackedBytes;
     long lwjglStrangerFrees;
+    StreamingStats[] streaming = new StreamingStats[0];
+    int streamingCount;
     final long[] diagnosticCounts = new long[DiagnosticCode.values().length];
     final String[] recent = new String[Diagnostics.RECENT];
     int recentCount;
@@ -199,6 +201,81 @@ public final class MemorySnapshot {
 
     /** @return frees and reallocs of blocks Burrow never allocated, handed to jemalloc ({@code EM903}) */
     public long lwjglStrangerFrees() { return lwjglStrangerFrees; }
+
+    /** @return streaming budgets */
+    public int streamingCount() { return streamingCount; }
+
+    /** @param i index below {@link #streamingCount()} @return that budget's figures */
+    public StreamingStats streaming(int i) { return streaming[check(i, streamingCount)]; }
+
+    /**
+     * @param name a streaming budget's name
+     * @return its figures, or null
+     */
+    public StreamingStats streaming(String name) {
+        for (int i = 0; i < streamingCount; i++) {
+            if (streaming[i].name.equals(name)) {
+                return streaming[i];
+            }
+        }
+        return null;
+    }
+
+    /** Figures of one streaming budget and its resident entries. */
+    public static final class StreamingStats {
+        String name;
+        long capacityBytes;
+        long usedBytes;
+        int pinned;
+        long evictions;
+        long evictedBytes;
+        long refusals;
+        long clock;
+        int entryCount;
+        String[] entryNames = new String[0];
+        long[] entryBytes = new long[0];
+        int[] entryPriority = new int[0];
+        boolean[] entryPinned = new boolean[0];
+        long[] entryLastUse = new long[0];
+
+        void ensure(int n) {
+            if (entryNames.length < n) {
+                int cap = Math.max(n, entryNames.length * 2);
+                entryNames = java.util.Arrays.copyOf(entryNames, cap);
+                entryBytes = java.util.Arrays.copyOf(entryBytes, cap);
+                entryPriority = java.util.Arrays.copyOf(entryPriority, cap);
+                entryPinned = java.util.Arrays.copyOf(entryPinned, cap);
+                entryLastUse = java.util.Arrays.copyOf(entryLastUse, cap);
+            }
+        }
+
+        /** @return the budget's name */
+        public String name() { return name; }
+        /** @return bytes it may hold */
+        public long capacityBytes() { return capacityBytes; }
+        /** @return bytes its resident entries count */
+        public long usedBytes() { return usedBytes; }
+        /** @return resident entries */
+        public int entries() { return entryCount; }
+        /** @return pinned entries */
+        public int pinned() { return pinned; }
+        /** @return entries evicted so far */
+        public long evictions() { return evictions; }
+        /** @return bytes evicted so far */
+        public long evictedBytes() { return evictedBytes; }
+        /** @return reservations refused so far ({@code EM503}) */
+        public long refusals() { return refusals; }
+        /** @param i index below {@link #entries()} @return that entry's name */
+        public String entryName(int i) { return entryNames[check(i, entryCount)]; }
+        /** @param i entry index @return its bytes */
+        public long entryBytes(int i) { return entryBytes[check(i, entryCount)]; }
+        /** @param i entry index @return its priority */
+        public int entryPriority(int i) { return entryPriority[check(i, entryCount)]; }
+        /** @param i entry index @return whether it is pinned */
+        public boolean entryPinned(int i) { return entryPinned[check(i, entryCount)]; }
+        /** @param i entry index @return uses of the budget since this entry was last used (0: the latest) */
+        public long entryAge(int i) { return clock - entryLastUse[check(i, entryCount)]; }
+    }
 
     /** Figures of one size-class heap (one thread, one tag). */
     public static final class HeapStats {
@@ -493,6 +570,21 @@ public final class MemorySnapshot {
             .append(",\"bytes\":").append(lwjglBytes()).append(",\"untrackedBlocks\":").append(lwjglUntrackedBlocks)
             .append(",\"untrackedBytes\":").append(lwjglUntrackedBytes).append(",\"strangerFrees\":").append(lwjglStrangerFrees)
             .append('}');
+        b.append(",\"streaming\":[");
+        for (int i = 0; i < streamingCount; i++) {
+            StreamingStats t = streaming[i];
+            b.append(i > 0 ? "," : "").append("{\"name\":").append(q(t.name)).append(",\"capacityBytes\":").append(t.capacityBytes)
+                .append(",\"usedBytes\":").append(t.usedBytes).append(",\"pinned\":").append(t.pinned)
+                .append(",\"evictions\":").append(t.evictions).append(",\"evictedBytes\":").append(t.evictedBytes)
+                .append(",\"refusals\":").append(t.refusals).append(",\"entries\":[");
+            for (int k = 0; k < t.entryCount; k++) {
+                b.append(k > 0 ? "," : "").append("{\"name\":").append(q(t.entryNames[k])).append(",\"bytes\":").append(t.entryBytes[k])
+                    .append(",\"priority\":").append(t.entryPriority[k]).append(",\"pinned\":").append(t.entryPinned[k])
+                    .append(",\"age\":").append(t.clock - t.entryLastUse[k]).append('}');
+            }
+            b.append("]}");
+        }
+        b.append(']');
         b.append(",\"groupsClosed\":").append(groupsClosed);
         b.append(",\"tags\":[");
         for (int i = 0; i < tagCount; i++) {
