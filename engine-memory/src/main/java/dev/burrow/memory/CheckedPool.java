@@ -164,6 +164,7 @@ abstract class CheckedPool extends SlotPool {
         }
         int idx = take();
         handlesIssued = true;
+        markHandle(idx);
         return states[idx];
     }
 
@@ -262,6 +263,7 @@ abstract class CheckedPool extends SlotPool {
             slotSite[idx] = null;
         }
         states[idx] = word | HandleLayout.FREE_BIT;
+        clearSlotBits(idx);
         if (keepBits != null) {
             setKept(idx, false);
         }
@@ -293,6 +295,42 @@ abstract class CheckedPool extends SlotPool {
     final void writeAfterFree(int idx, long address) {
         diagnostics.report(DiagnosticCode.EM104, "pool slot 0x" + Long.toHexString(address) + " (slot " + idx + ") in "
             + label + " was written after it was freed", siteOf(idx), name + "uaf");
+    }
+
+    // ---------------------------------------------------------------- compaction hooks
+
+    @Override
+    final boolean admitOwner(String op) {
+        if (Thread.currentThread() != owner) {
+            refuseThread(op);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    final void freeUntouched(int idx) {
+        pushFree(idx);
+    }
+
+    @Override
+    final void markFree(boolean[] free) {
+        for (int i = 0, n = Math.min(free.length, states.length); i < n; i++) {
+            free[i] = states[i] <= 0; // never used (0) or freed (the free bit makes it negative)
+        }
+    }
+
+    @Override
+    final void rebuildFreeLists(boolean[] free, Slabs slabs) {
+        int kept = 0;
+        for (int i = 0; i < top; i++) {
+            if (onPresentSlab(slabs, freeStack[i])) {
+                freeStack[kept++] = freeStack[i];
+            }
+        }
+        top = kept;
+        quarantine.retainIf(idx -> onPresentSlab(slabs, idx));
+        cooling.retainIf(idx -> onPresentSlab(slabs, idx));
     }
 
     // ---------------------------------------------------------------- management

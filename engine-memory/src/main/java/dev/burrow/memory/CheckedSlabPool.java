@@ -18,12 +18,29 @@ final class CheckedSlabPool extends CheckedPool {
     @Override
     int grownSlot() {
         grow();
-        return slabs.bump();
+        int idx = slabs.bump();
+        return idx >= 0 ? idx : freeStack[--top]; // a slab a compaction freed, filled again
     }
 
     private void grow() {
-        ensureSlots(slabs.capacity() + slabs.perSlab);
-        slabs.grow(name);
+        if (!slabs.hasAbsent()) {
+            ensureSlots(slabs.indexLimit() + slabs.perSlab);
+        }
+        int before = slabs.numbered();
+        int s = slabs.grow(name);
+        if (slabs.numbered() == before) {
+            // Its slots were freed (poisoned) before the compaction and keep their generations: new memory gets
+            // the poison their next allocation checks for.
+            org.lwjgl.system.MemoryUtil.memSet(slabs.baseOf(s), POISON, slabs.slabBytes);
+            for (int p = s * slabs.perSlab, end = p + slabs.perSlab; p < end; p++) {
+                pushFree(slabs.logicalAt(p));
+            }
+        }
+    }
+
+    @Override
+    Slabs storage() {
+        return slabs;
     }
 
     @Override
@@ -64,7 +81,7 @@ final class CheckedSlabPool extends CheckedPool {
 
     @Override
     String sampledSite(int idx) {
-        return idx < slabs.capacity() ? slabs.siteOf(idx) : null;
+        return idx < slabs.indexLimit() ? slabs.siteOf(idx) : null;
     }
 
     @Override public int capacity() { return slabs.capacity(); }

@@ -152,6 +152,43 @@ public final class ConcurrentPool extends Pool {
     }
 
     @Override
+    public void pin(int handle) {
+        if (!onOwner()) {
+            inner.refuseThread("pin");
+            return;
+        }
+        inner.pin(handle);
+    }
+
+    @Override
+    public void unpin(int handle) {
+        if (!onOwner()) {
+            inner.refuseThread("unpin");
+            return;
+        }
+        inner.unpin(handle);
+    }
+
+    /** Applies the frees other threads handed over first, so their slots count as free. */
+    @Override
+    public int compact() {
+        if (!onOwner()) {
+            inner.refuseThread("compact");
+            return 0;
+        }
+        drainNow();
+        return inner.compact();
+    }
+
+    @Override public long compactions() { return inner.compactions(); }
+
+    @Override public long slabsReturned() { return inner.slabsReturned(); }
+
+    @Override public long slotsMoved() { return inner.slotsMoved(); }
+
+    @Override public int pinned() { return inner.pinned(); }
+
+    @Override
     public void close() {
         if (!onOwner() && !inner.isClosed()) {
             inner.refuseThread("close");

@@ -516,6 +516,10 @@ public final class EngineMemory implements AutoCloseable {
                 s.frees = p.frees();
                 s.inGroup = p.group() != null;
                 s.concurrent = p.isConcurrent();
+                s.compactions = p.compactions();
+                s.slabsReturned = p.slabsReturned();
+                s.slotsMoved = p.slotsMoved();
+                s.pinned = p.pinned();
                 addToTags(into, p.tag(), p.tagBytes(), (long) s.peakLive * s.slotBytes, s.allocs, s.frees);
             }
         }

@@ -90,7 +90,9 @@ final class LeanPool extends SlotPool {
         }
         countAlloc();
         handlesIssued = true;
-        return issue(slabs.indexOf(a));
+        int idx = slabs.indexOf(a);
+        markHandle(idx);
+        return issue(idx);
     }
 
     @Override
@@ -107,6 +109,7 @@ final class LeanPool extends SlotPool {
         int idx = handle & HandleLayout.INDEX_MASK;
         if (handle > 0 && idx < states.length && states[idx] == handle) {
             states[idx] = handle | HandleLayout.FREE_BIT;
+            clearSlotBits(idx);
             live--;
             dischargeTag();
             if (mustPark(handle)) {
@@ -205,13 +208,61 @@ final class LeanPool extends SlotPool {
         if (idx < 0) {
             grow();
             idx = slabs.bump();
+            if (idx < 0) {
+                idx = slabs.indexOf(freeAddress[--freeTop]); // a slab a compaction freed, filled again
+            }
         }
         return idx;
     }
 
     private void grow() {
-        ensureSlots(slabs.capacity() + slabs.perSlab);
-        slabs.grow(name);
+        if (!slabs.hasAbsent()) {
+            ensureSlots(slabs.indexLimit() + slabs.perSlab);
+        }
+        int before = slabs.numbered();
+        int s = slabs.grow(name);
+        if (slabs.numbered() == before) {
+            for (int p = s * slabs.perSlab, end = p + slabs.perSlab; p < end; p++) {
+                push(slabs.physicalAddress(p)); // the slab's slots, free since the compaction, generations kept
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- compaction hooks
+
+    @Override
+    Slabs storage() {
+        return slabs;
+    }
+
+    @Override
+    void freeUntouched(int idx) {
+        push(slabs.addressOf(idx));
+    }
+
+    @Override
+    void markFree(boolean[] free) {
+        for (int i = 0; i < freeTop; i++) {
+            free[slabs.indexOf(freeAddress[i])] = true;
+        }
+        for (int i = 0; i < cooling.size(); i++) {
+            free[cooling.get(i)] = true;
+        }
+    }
+
+    @Override
+    void rebuildFreeLists(boolean[] free, Slabs s) {
+        cooling.retainIf(idx -> onPresentSlab(s, idx));
+        boolean[] parked = new boolean[free.length];
+        for (int i = 0; i < cooling.size(); i++) {
+            parked[cooling.get(i)] = true;
+        }
+        freeTop = 0;
+        for (int idx = 0; idx < free.length; idx++) {
+            if (free[idx] && !parked[idx] && onPresentSlab(s, idx)) {
+                push(slabs.addressOf(idx));
+            }
+        }
     }
 
     @Override

@@ -424,6 +424,10 @@ public final class MemorySnapshot {
         long frees;
         boolean inGroup;
         boolean concurrent;
+        long compactions;
+        long slabsReturned;
+        long slotsMoved;
+        int pinned;
 
         /** @return pool name */
         public String name() { return name; }
@@ -449,6 +453,14 @@ public final class MemorySnapshot {
         public boolean inGroup() { return inGroup; }
         /** @return whether other threads may free into it */
         public boolean concurrent() { return concurrent; }
+        /** @return compactions so far */
+        public long compactions() { return compactions; }
+        /** @return slabs compactions gave back so far */
+        public long slabsReturned() { return slabsReturned; }
+        /** @return slots compactions moved so far */
+        public long slotsMoved() { return slotsMoved; }
+        /** @return handles pinned in place now */
+        public int pinned() { return pinned; }
         /** @return frees per allocation (1.0 means every slot came back), 0 before the first allocation */
         public double reuseRate() { return allocs == 0 ? 0 : (double) frees / allocs; }
     }
@@ -537,7 +549,9 @@ public final class MemorySnapshot {
                 .append(",\"capacity\":").append(p.capacity).append(",\"slabs\":").append(p.slabs)
                 .append(",\"retired\":").append(p.retired).append(",\"reservedBytes\":").append(p.reservedBytes)
                 .append(",\"allocs\":").append(p.allocs).append(",\"frees\":").append(p.frees)
-                .append(",\"inGroup\":").append(p.inGroup).append(",\"concurrent\":").append(p.concurrent).append('}');
+                .append(",\"inGroup\":").append(p.inGroup).append(",\"concurrent\":").append(p.concurrent)
+                .append(",\"compactions\":").append(p.compactions).append(",\"slabsReturned\":").append(p.slabsReturned)
+                .append(",\"slotsMoved\":").append(p.slotsMoved).append(",\"pinned\":").append(p.pinned).append('}');
         }
         b.append("],\"groups\":[");
         for (int i = 0; i < groupCount; i++) {

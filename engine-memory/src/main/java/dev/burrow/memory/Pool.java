@@ -127,6 +127,45 @@ public abstract class Pool implements AutoCloseable {
     public abstract void reserve(int slots);
 
     /**
+     * Keeps a handle's slot where it is through {@link #compact()} (its address was given to something that keeps
+     * it: a GPU upload, a native library). Pins do not nest.
+     *
+     * @param handle a live handle ({@code EM103} otherwise)
+     */
+    public abstract void pin(int handle);
+
+    /**
+     * Lets {@link #compact()} move a pinned handle's slot again.
+     *
+     * @param handle a live handle ({@code EM103} otherwise)
+     */
+    public abstract void unpin(int handle);
+
+    /**
+     * Moves live slots held through handles into fewer slabs and frees the slabs left empty: after a burst, the pool
+     * gives its peak back. Handles stay valid ({@link #address(int)} follows the slot); slots allocated with
+     * {@link #alloc()} and pinned handles never move, so their slabs stay. An address obtained from
+     * {@link #address(int)} before the compaction is stale afterwards: resolving the handle again is the caller's
+     * job. Owner thread; allocates Java heap in proportion to the pool (it is not for every frame). Pools drawn from a
+     * level group and pools under the kill switch have nothing to give back: 0.
+     *
+     * @return slabs freed
+     */
+    public abstract int compact();
+
+    /** @return compactions so far */
+    public abstract long compactions();
+
+    /** @return slabs compactions freed so far */
+    public abstract long slabsReturned();
+
+    /** @return slots compactions moved so far */
+    public abstract long slotsMoved();
+
+    /** @return handles pinned now */
+    public abstract int pinned();
+
+    /**
      * Makes the calling thread the owner after a hand-off (a pool built on a loading thread). The caller makes sure
      * the old owner no longer uses it.
      */

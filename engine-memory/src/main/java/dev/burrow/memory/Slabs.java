@@ -11,6 +11,13 @@ import java.util.Arrays;
  * stride with a multiply-shift that is exact for every offset in a slab; an offset that is not a slot start (an
  * interior pointer) or a base that is not ours (a foreign pointer) gives -1. Slots a slab has never handed out are
  * given out by bumping, so a new slab's pages are not touched until used.</p>
+ *
+ * <h2>Compaction</h2>
+ * <p>A pool's slot numbers (its handles' indices) are <em>logical</em>; where a slot sits in memory is its
+ * <em>physical</em> number. They are the same until the pool first compacts: then {@link #swap} exchanges two slots'
+ * places (a live one into a free one's), two int arrays map logical to physical and back, and the slabs left empty are
+ * freed ({@link #releaseSlab}): their numbers stay, absent, and the next growth fills the lowest absent number again,
+ * with the same logical slots (free, their generations intact), so the index space never grows from compacting.</p>
  */
 final class Slabs {
     final int stride;
@@ -29,6 +36,11 @@ final class Slabs {
     private int count;
     private int bumpNext;
     private final SlabTable table;
+    /** Slabs with memory: {@link #count} less those a compaction freed. */
+    private int present;
+    /** Logical slot to physical, and back; null while they are the same (no compaction yet). */
+    private int[] phys;
+    private int[] logi;
 
     Slabs(int stride, long wantSlabBytes, SlabSource source, boolean sampleSites) {
         this.stride = stride;
@@ -50,8 +62,9 @@ final class Slabs {
 
     /** @return the address of slot {@code idx} (which must exist) */
     long addressOf(int idx) {
-        int s = (int) ((idx * indexMagic) >>> indexShift);
-        return base[s] + (long) (idx - s * perSlab) * stride;
+        int p = phys == null ? idx : phys[idx];
+        int s = (int) ((p * indexMagic) >>> indexShift);
+        return base[s] + (long) (p - s * perSlab) * stride;
     }
 
     /** @return the slot index starting at {@code address}, or -1 for an address that is not a slot start here */
@@ -66,12 +79,23 @@ final class Slabs {
         if (q * stride != off || q >= perSlab) {
             return -1;
         }
-        return s * perSlab + (int) q;
+        int p = s * perSlab + (int) q;
+        return logi == null ? p : logi[p];
     }
 
-    /** @return the slab number of slot {@code idx} */
-    int slabOf(int idx) {
-        return (int) ((idx * indexMagic) >>> indexShift);
+    /** @return the slab number a physical slot is on */
+    int slabOf(int physical) {
+        return (int) ((physical * indexMagic) >>> indexShift);
+    }
+
+    /** @return where logical slot {@code idx} sits */
+    int physicalOf(int idx) {
+        return phys == null ? idx : phys[idx];
+    }
+
+    /** @return the logical slot sitting at physical slot {@code p} */
+    int logicalAt(int p) {
+        return logi == null ? p : logi[p];
     }
 
     /** @return a never-used slot of the newest slab, or -1 when every slot has been handed out once */
@@ -85,31 +109,124 @@ final class Slabs {
      * @param pool name, for messages
      * @throws OutOfNativeMemoryException when the slab cannot be allocated (nothing changes)
      */
-    void grow(String pool) {
-        long b = source.allocSlab(slabBytes, pool);
-        if (count == base.length) {
-            base = Arrays.copyOf(base, count * 2);
-            site = Arrays.copyOf(site, count * 2);
+    int grow(String pool) {
+        int s = 0;
+        while (s < count && base[s] != 0) {
+            s++; // the lowest number a compaction freed, else a new one
         }
-        base[count] = b;
-        site[count] = sampleSites ? AllocationSite.capture() : null;
-        table.put(b, count);
-        count++;
+        long b = source.allocSlab(slabBytes, pool);
+        if (s == count) {
+            if (count == base.length) {
+                base = Arrays.copyOf(base, count * 2);
+                site = Arrays.copyOf(site, count * 2);
+            }
+            count++;
+            if (phys != null) {
+                int from = phys.length;
+                phys = Arrays.copyOf(phys, count * perSlab);
+                logi = Arrays.copyOf(logi, count * perSlab);
+                for (int i = from; i < phys.length; i++) {
+                    phys[i] = i;
+                    logi[i] = i;
+                }
+            }
+        }
+        base[s] = b;
+        site[s] = sampleSites ? AllocationSite.capture() : null;
+        table.put(b, s);
+        present++;
+        return s;
     }
 
     /** Frees every slab to its source and forgets them: later lookups find nothing. */
     void release() {
         for (int s = 0; s < count; s++) {
-            source.freeSlab(base[s], slabBytes);
+            if (base[s] != 0) {
+                source.freeSlab(base[s], slabBytes);
+                base[s] = 0;
+            }
         }
         table.clear();
         count = 0;
+        present = 0;
         bumpNext = 0;
+        phys = null;
+        logi = null;
     }
 
-    /** @return slots held (handed out or not) */
+    /** @return slots held (handed out or not), on slabs with memory */
     int capacity() {
+        return present * perSlab;
+    }
+
+    /** @return the bound of slot numbers: slabs ever numbered times slots per slab */
+    int indexLimit() {
         return count * perSlab;
+    }
+
+    /** @return slab numbers ever used (some may be absent after a compaction) */
+    int numbered() {
+        return count;
+    }
+
+    /** @return whether a compaction left a slab number without memory (the next growth fills it) */
+    boolean hasAbsent() {
+        return present < count;
+    }
+
+    /** @return whether slab {@code s} has memory */
+    boolean isPresent(int s) {
+        return base[s] != 0;
+    }
+
+    /** Marks every slot handed out once, so a compaction sees the whole slab (the caller frees the bumped ones). */
+    int bumpAll() {
+        int from = bumpNext;
+        bumpNext = count * perSlab;
+        return from;
+    }
+
+    /** Exchanges where two logical slots sit; the caller copies the bytes. */
+    void swap(int a, int b) {
+        if (phys == null) {
+            phys = new int[count * perSlab];
+            logi = new int[count * perSlab];
+            for (int i = 0; i < phys.length; i++) {
+                phys[i] = i;
+                logi[i] = i;
+            }
+        }
+        int pa = phys[a];
+        int pb = phys[b];
+        phys[a] = pb;
+        phys[b] = pa;
+        logi[pa] = b;
+        logi[pb] = a;
+    }
+
+    /** @return the address of physical slot {@code p} */
+    long physicalAddress(int p) {
+        int s = slabOf(p);
+        return base[s] + (long) (p - s * perSlab) * stride;
+    }
+
+    /** Frees slab {@code s} (every slot on it free): its number stays, absent, until {@link #grow} fills it again. */
+    void releaseSlab(int s) {
+        source.freeSlab(base[s], slabBytes);
+        base[s] = 0;
+        site[s] = null;
+        present--;
+        table.clear();
+        for (int i = 0; i < count; i++) {
+            if (base[i] != 0) {
+                table.put(base[i], i);
+            }
+        }
+    }
+
+    /** @return the base address of slab {@code s} */
+    long baseOf(int s) {
+        return base[s];
     }
 
     /** @return slots given out at least once */
@@ -117,12 +234,13 @@ final class Slabs {
         return bumpNext;
     }
 
+    /** @return slabs with memory */
     int count() {
-        return count;
+        return present;
     }
 
     /** @return where the slab of slot {@code idx} was grown (sampled site), or null */
     String siteOf(int idx) {
-        return site[slabOf(idx)];
+        return site[slabOf(physicalOf(idx))];
     }
 }

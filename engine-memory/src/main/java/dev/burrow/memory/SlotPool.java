@@ -38,6 +38,13 @@ abstract class SlotPool extends Pool {
     boolean closed;
     /** Set by the first handle: until then a generation that wraps cannot make a stale handle pass, so no slot parks. */
     boolean handlesIssued;
+    /** Slots held through a handle (compaction may move them), and slots pinned in place; null until first used. */
+    long[] handleBits;
+    long[] pinBits;
+    int pinnedSlots;
+    long compactions;
+    long slabsReturned;
+    long slotsMoved;
 
     SlotPool(EngineMemory engine, String name, int slotBytes, int guardBytes, LevelGroup group, TagAccount tag, int salt) {
         if (slotBytes < 1 || slotBytes > MAX_SLOT_BYTES) {
@@ -104,6 +111,12 @@ abstract class SlotPool extends Pool {
             freeStack = Arrays.copyOf(freeStack, cap);
             if (keepBits != null) {
                 keepBits = Arrays.copyOf(keepBits, (cap + 63) >>> 6);
+            }
+            if (handleBits != null) {
+                handleBits = Arrays.copyOf(handleBits, (cap + 63) >>> 6);
+            }
+            if (pinBits != null) {
+                pinBits = Arrays.copyOf(pinBits, (cap + 63) >>> 6);
             }
             slotsGrew(cap);
         }
@@ -266,6 +279,198 @@ abstract class SlotPool extends Pool {
 
     /** @return live slots not kept, by site */
     abstract LeakReport leaks();
+
+    // ---------------------------------------------------------------- handles that may move: pins and compaction
+
+    /** Marks slot {@code idx} as held through a handle (acquire). */
+    final void markHandle(int idx) {
+        if (handleBits == null) {
+            handleBits = new long[(states.length + 63) >>> 6];
+        }
+        handleBits[idx >>> 6] |= 1L << idx;
+    }
+
+    /** Forgets the handle and pin marks of a slot that was freed or released. */
+    final void clearSlotBits(int idx) {
+        if (handleBits != null) {
+            handleBits[idx >>> 6] &= ~(1L << idx);
+        }
+        if (pinBits != null && (pinBits[idx >>> 6] & (1L << idx)) != 0) {
+            pinBits[idx >>> 6] &= ~(1L << idx);
+            pinnedSlots--;
+        }
+    }
+
+    private static boolean bit(long[] bits, int idx) {
+        return bits != null && (bits[idx >>> 6] & (1L << idx)) != 0;
+    }
+
+    /** Hook: the checked pool refuses other threads ({@code EM301}). @return whether to go on */
+    boolean admitOwner(String op) {
+        return true;
+    }
+
+    @Override
+    public final void pin(int handle) {
+        setPinned(handle, true, "pin");
+    }
+
+    @Override
+    public final void unpin(int handle) {
+        setPinned(handle, false, "unpin");
+    }
+
+    private void setPinned(int handle, boolean on, String op) {
+        if (!admitOwner(op)) {
+            return;
+        }
+        if (closed) {
+            refuseClosed(op);
+            return;
+        }
+        int idx = handle & HandleLayout.INDEX_MASK;
+        if (handle <= 0 || idx >= states.length || states[idx] != handle) {
+            staleHandle(handle, op);
+            return;
+        }
+        if (pinBits == null) {
+            pinBits = new long[(states.length + 63) >>> 6];
+        }
+        boolean was = bit(pinBits, idx);
+        if (on && !was) {
+            pinBits[idx >>> 6] |= 1L << idx;
+            pinnedSlots++;
+        } else if (!on && was) {
+            pinBits[idx >>> 6] &= ~(1L << idx);
+            pinnedSlots--;
+        }
+    }
+
+    /** @return the slab storage a compaction works on, or null (one malloc per slot: nothing to compact) */
+    Slabs storage() {
+        return null;
+    }
+
+    /** Hook: a slot never handed out, made free by a compaction (it sees whole slabs). */
+    abstract void freeUntouched(int idx);
+
+    /** Hook: marks every free slot (of present slabs) in {@code free}, indexed by slot. */
+    abstract void markFree(boolean[] free);
+
+    /** Hook: rebuilds the free lists after a compaction; {@code free} slots on freed slabs must leave them. */
+    abstract void rebuildFreeLists(boolean[] free, Slabs slabs);
+
+    @Override
+    public int compact() {
+        if (!admitOwner("compact")) {
+            return 0;
+        }
+        if (closed) {
+            refuseClosed("compact");
+            return 0;
+        }
+        Slabs slabs = storage();
+        if (slabs == null || group != null) {
+            return 0; // one malloc per slot, or slabs that belong to a group until it closes
+        }
+        int perSlab = slabs.perSlab;
+        for (int p = slabs.bumpAll(), end = slabs.indexLimit(); p < end; p++) {
+            freeUntouched(slabs.logicalAt(p));
+        }
+        int limit = slabs.indexLimit();
+        int numbered = slabs.numbered();
+        boolean[] free = new boolean[limit];
+        markFree(free);
+        int[] live = new int[numbered];
+        boolean[] fixed = new boolean[numbered];
+        long spare = 0;
+        for (int p = 0; p < limit; p++) {
+            int sl = slabs.slabOf(p);
+            if (!slabs.isPresent(sl)) {
+                continue;
+            }
+            int l = slabs.logicalAt(p);
+            if (free[l]) {
+                spare++;
+            } else {
+                live[sl]++;
+                if (!movable(l)) {
+                    fixed[sl] = true; // an address the caller holds, or a pinned handle: the slab stays
+                }
+            }
+        }
+        long[] order = new long[numbered];
+        int candidates = 0;
+        for (int sl = 0; sl < numbered; sl++) {
+            if (slabs.isPresent(sl) && !fixed[sl]) {
+                order[candidates++] = ((long) live[sl] << 32) | sl;
+            }
+        }
+        Arrays.sort(order, 0, candidates); // emptiest first
+        boolean[] chosen = new boolean[numbered];
+        int freed = 0;
+        for (int i = 0; i < candidates; i++) {
+            int sl = (int) order[i];
+            long freeHere = perSlab - live[sl];
+            if (live[sl] <= spare - freeHere) {
+                chosen[sl] = true;
+                spare -= freeHere + live[sl];
+                freed++;
+            }
+        }
+        if (freed == 0) {
+            return 0;
+        }
+        int[] targets = new int[limit];
+        int targetCount = 0;
+        for (int p = 0; p < limit; p++) {
+            int sl = slabs.slabOf(p);
+            if (slabs.isPresent(sl) && !chosen[sl] && free[slabs.logicalAt(p)]) {
+                targets[targetCount++] = slabs.logicalAt(p);
+            }
+        }
+        int moved = 0;
+        for (int p = 0, t = 0; p < limit; p++) {
+            if (!chosen[slabs.slabOf(p)]) {
+                continue;
+            }
+            int l = slabs.logicalAt(p);
+            if (!free[l]) {
+                int j = targets[t++];
+                org.lwjgl.system.MemoryUtil.memCopy(slabs.physicalAddress(p), slabs.addressOf(j), stride);
+                slabs.swap(l, j); // l now sits where j did; j (free) on the slab about to go
+                moved++;
+            }
+        }
+        for (int sl = 0; sl < numbered; sl++) {
+            if (chosen[sl]) {
+                slabs.releaseSlab(sl);
+            }
+        }
+        rebuildFreeLists(free, slabs);
+        compactions++;
+        slabsReturned += freed;
+        slotsMoved += moved;
+        return freed;
+    }
+
+    /** @return whether a compaction may move live slot {@code idx}: held through a handle, live, not pinned */
+    final boolean movable(int idx) {
+        return bit(handleBits, idx) && !bit(pinBits, idx) && states[idx] > 0;
+    }
+
+    /** @return whether logical slot {@code idx} sits on a slab with memory */
+    static boolean onPresentSlab(Slabs slabs, int idx) {
+        return slabs.isPresent(slabs.slabOf(slabs.physicalOf(idx)));
+    }
+
+    @Override public final long compactions() { return compactions; }
+
+    @Override public final long slabsReturned() { return slabsReturned; }
+
+    @Override public final long slotsMoved() { return slotsMoved; }
+
+    @Override public final int pinned() { return pinnedSlots; }
 
     // ---------------------------------------------------------------- for SizeClassHeap, whose classes are pools
 

@@ -61,6 +61,25 @@ final class SlotQueue {
         return ring.length;
     }
 
+    /** Keeps, in order, only the indices {@code keep} accepts (a compaction dropping slots of freed slabs). */
+    void retainIf(java.util.function.IntPredicate keep) {
+        int n = size;
+        int[] kept = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int slot = get(i);
+            if (keep.test(slot)) {
+                kept[k++] = slot;
+            }
+        }
+        head = 0;
+        size = 0;
+        for (int i = 0; i < k; i++) {
+            ring[i] = kept[i];
+        }
+        size = k;
+    }
+
     void clear() {
         head = 0;
         size = 0;
