@@ -182,6 +182,17 @@ final class LargeBlocks {
         return FREED;
     }
 
+    /**
+     * Burrow's native heap just gave this address to something else (a slab, a chunk, a block under the kill switch):
+     * a free of it is no longer a double free of the block that was there before.
+     */
+    void unbury(long address) {
+        Stripe s = stripe(address);
+        synchronized (s) {
+            s.buried(address, true);
+        }
+    }
+
     /** @return the size of a recorded block, or -1 */
     long sizeOf(long address) {
         Stripe s = stripe(address);

@@ -61,6 +61,30 @@ final class LeanPool extends SlotPool {
         freeSlow(address);
     }
 
+    @Override
+    long allocIfFree() {
+        int t = freeTop;
+        if (t > 0 && !tag.budgeted) {
+            freeTop = t - 1;
+            countAlloc();
+            return freeAddress[t - 1];
+        }
+        return t > 0 ? allocSlow() : 0;
+    }
+
+    @Override
+    void freeOnOwnSlab(long address) {
+        int t = freeTop;
+        if (slabs.isSlotStart(address) && t < freeAddress.length) {
+            freeAddress[t] = address;
+            freeTop = t + 1;
+            live--;
+            dischargeTag();
+            return;
+        }
+        freeSlow(address);
+    }
+
     private void freeSlow(long address) {
         if (address == 0) {
             return;

@@ -75,6 +75,7 @@ final class NativeBlocks {
         if (trackers == 0) {
             return;
         }
+        LargeBlocks.INSTANCE.unbury(address); // Burrow's own memory now: refused as such, not as a double free
         if (isContainer(bytes)) {
             synchronized (rangeLock) {
                 int at = insertionPoint(address);

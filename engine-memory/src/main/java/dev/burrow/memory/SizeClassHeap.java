@@ -59,7 +59,11 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
     private final SlabTable slabClass = new SlabTable(SLAB_BYTES);
     private final MpscLongRing ring = new MpscLongRing(RING_CELLS);
     private final MpscLongRing.LongSink applyDrained = this::freeOwned;
-    volatile Thread owner;
+    /**
+     * Plain, not volatile: only the owner finds itself here, and a thread that reads a stale value takes the safe way
+     * (the ring). It changes only when a thread adopts the heap of a dead owner, under the heap's lock.
+     */
+    Thread owner;
     /** No hand-overs any more: the heap is closing or closed. */
     private volatile boolean closing;
     /** LWJGL heaps after their engine closed: no more allocations; blocks stay valid and can still be freed. */
@@ -131,10 +135,13 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
      * @throws IllegalArgumentException for a negative size
      */
     public long alloc(long bytes) {
-        if (bytes >= 0 && bytes <= MAX_SMALL && !ring.mayHaveValues()) {
+        if (bytes >= 0 && bytes <= MAX_SMALL) {
             SlotPool p = pools[SizeClasses.of(bytes)];
             if (p != null) {
-                return p.alloc();
+                long a = p.allocIfFree(); // reuse first; growing (or the ring) is the slow path's business
+                if (a != 0) {
+                    return a;
+                }
             }
         }
         return allocSlow(bytes, 16);
@@ -300,7 +307,7 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         if (Thread.currentThread() == owner) {
             int c = slabClass.find(address & -SLAB_BYTES);
             if (c >= 0) {
-                pools[c].free(address);
+                pools[c].freeOnOwnSlab(address);
                 return;
             }
         }
@@ -353,7 +360,7 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
     private void freeOwned(long address) {
         int c = slabClass.find(address & -SLAB_BYTES);
         if (c >= 0) {
-            pools[c].free(address);
+            pools[c].freeOnOwnSlab(address);
         } else if (!closed) {
             foreign(address, "not a block of this heap");
         }

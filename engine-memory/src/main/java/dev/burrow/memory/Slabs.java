@@ -83,6 +83,13 @@ final class Slabs {
         return logi == null ? p : logi[p];
     }
 
+    /** @return whether {@code address}, which lies in one of these slabs, is the start of a slot */
+    boolean isSlotStart(long address) {
+        long off = address & ~baseMask; // slabs are aligned to their size
+        long q = (off * offsetMagic) >>> offsetShift;
+        return q * stride == off && q < perSlab;
+    }
+
     /** @return the slab number a physical slot is on */
     int slabOf(int physical) {
         return (int) ((physical * indexMagic) >>> indexShift);

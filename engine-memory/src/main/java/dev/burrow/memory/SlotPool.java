@@ -490,6 +490,24 @@ abstract class SlotPool extends Pool {
         return states[idx] > 0;
     }
 
+    /**
+     * Frees {@code address}, which a heap already found on one of this pool's slabs (owner thread): the lean pool
+     * skips its own slab lookup; the others free as usual.
+     */
+    void freeOnOwnSlab(long address) {
+        free(address);
+    }
+
+    /**
+     * Allocates only if a freed slot waits on the free list, so a heap can apply the frees other threads handed it
+     * before its pool grows.
+     *
+     * @return the slot, or 0 when the free list is empty (or the allocation was refused)
+     */
+    long allocIfFree() {
+        return top > 0 ? alloc() : 0;
+    }
+
     /** Drops a free list the subclass keeps outside the shared arrays (LeanPool's stack of addresses). */
     void dropFreeList() {
     }

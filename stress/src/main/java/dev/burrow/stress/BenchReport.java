@@ -105,6 +105,9 @@ final class BenchReport {
         b.append("|---|---|---|---:|---:|---:|\n");
         for (Row r : rows) {
             Double base = bestBaseline.get(r.bench + "|" + r.params);
+            if (base == null) {
+                base = bestBaseline.get(r.bench + "|"); // a parameter only Burrow's case has (its debug level)
+            }
             String ratio = base == null || !r.method.startsWith("burrow") ? "" : String.format(Locale.ROOT, "%.1fx", base / r.median);
             b.append("| ").append(r.bench).append(" | ").append(r.method).append(" | ").append(r.params.isEmpty() ? "-" : r.params)
                 .append(" | ").append(fmt(r.median)).append(" | ").append(Double.isNaN(r.bytesPerOp) ? "?" : String.format(Locale.ROOT, "%.2f", r.bytesPerOp))
