@@ -339,11 +339,16 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
     /** Frees a block of this heap's class {@code hc} from any thread: in place by the owner, else handed over. */
     void freeInClass(long address, HeapClass hc) {
         Thread me = Thread.currentThread();
-        if (me == owner || (!owner.isAlive() && adopt(me))) {
-            if (ring.mayHaveValues()) {
-                drainNow();
+        if (me == owner) {
+            hc.pool.freeOnOwnSlab(address); // the directory found its slab: the pool need not look again
+            if (retired) {
+                releaseIfEmpty();
             }
-            hc.pool.free(address);
+            return;
+        }
+        if (!owner.isAlive() && adopt(me)) {
+            drainNow(); // what other threads handed the dead owner first
+            hc.pool.freeOnOwnSlab(address);
             if (retired) {
                 releaseIfEmpty();
             }
@@ -482,9 +487,13 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         }
     }
 
-    /** A retired heap with no live block frees its memory (owner thread). */
+    /** A retired heap with no live block frees its memory (owner thread), after what others handed it. */
     private void releaseIfEmpty() {
-        if (closed || liveBlocks() != 0) {
+        if (closed) {
+            return;
+        }
+        drainNow();
+        if (liveBlocks() != 0) {
             return;
         }
         closing = true;
