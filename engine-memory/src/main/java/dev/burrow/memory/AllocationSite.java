@@ -36,6 +36,48 @@ final class AllocationSite {
         });
     }
 
+    /** Site prefix of an allocation LWJGL's own Java code made for itself (its static state, GL capabilities). */
+    static final String LWJGL_OWN = "LWJGL, for ";
+    /** Site prefix of an allocation native code made through the allocator's function pointers (stb and such). */
+    static final String NATIVE = "native code, for ";
+    private static final String MEMORY_API = "org.lwjgl.system.MemoryUtil";
+
+    /**
+     * The site of an LWJGL allocation, telling who asked: the game through {@code MemoryUtil}
+     * ({@code Game.load:42}), LWJGL's own code ({@value #LWJGL_OWN}{@code Game.init:12}: a callback's call interface,
+     * a context's capabilities: state LWJGL keeps and frees itself, if ever), or native code through the function
+     * pointers ({@value #NATIVE}{@code Game.decode:7}). The frame named is the first that is neither Burrow's, LWJGL's
+     * nor the JDK's (class loading runs static initialisers), else the first outside Burrow.
+     *
+     * @return the site
+     */
+    static String captureLwjgl() {
+        return WALKER.walk(frames -> {
+            boolean fromNative = false;
+            String who = null;
+            StackWalker.StackFrame firstOutside = null;
+            for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame f = it.next();
+                Class<?> c = f.getDeclaringClass();
+                if (isEngine(c)) {
+                    fromNative |= c.getName().startsWith(NativeCallbacks.class.getName());
+                    continue;
+                }
+                String name = c.getName();
+                if (who == null) {
+                    who = fromNative ? NATIVE : name.startsWith(MEMORY_API) || !name.startsWith(LWJGL) ? "" : LWJGL_OWN;
+                }
+                if (firstOutside == null) {
+                    firstOutside = f;
+                }
+                if (!name.startsWith(LWJGL) && !name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+                    return who + describe(f);
+                }
+            }
+            return firstOutside == null ? "?" : (who == null ? "" : who) + describe(firstOutside);
+        });
+    }
+
     private static String describe(StackWalker.StackFrame f) {
         return simpleName(f.getClassName()) + '.' + f.getMethodName() + ':' + f.getLineNumber();
     }

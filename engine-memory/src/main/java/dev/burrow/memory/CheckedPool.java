@@ -31,6 +31,7 @@ abstract class CheckedPool extends SlotPool {
     private String[] slotSite;
     /** Below PARANOID: record the site of each slot's first use (a heap's sampling; see {@link #recordFirstUseSites}). */
     private boolean firstUseSites;
+    private boolean lwjglSites;
 
     CheckedPool(EngineMemory engine, String name, int slotBytes, LevelGroup group, TagAccount tag, int salt) {
         super(engine, name, slotBytes, engine.debugLevel() == DebugLevel.PARANOID ? GuardTracker.GUARD_BYTES : 0,
@@ -52,6 +53,15 @@ abstract class CheckedPool extends SlotPool {
         if (slotSite == null) {
             slotSite = new String[states.length];
         }
+    }
+
+    /** Sites of this pool's allocations say who asked LWJGL for them (a heap behind the LWJGL allocator). */
+    final void recordLwjglSites() {
+        lwjglSites = true;
+    }
+
+    private String site() {
+        return lwjglSites ? AllocationSite.captureLwjgl() : AllocationSite.capture();
     }
 
     // ---------------------------------------------------------------- storage hooks beyond SlotPool's
@@ -229,9 +239,9 @@ abstract class CheckedPool extends SlotPool {
         countAlloc();
         if (guard) {
             GuardTracker.arm(a, slotBytes);
-            slotSite[idx] = AllocationSite.capture();
+            slotSite[idx] = site();
         } else if (firstUse && firstUseSites) {
-            slotSite[idx] = AllocationSite.capture();
+            slotSite[idx] = site();
         }
         return idx;
     }

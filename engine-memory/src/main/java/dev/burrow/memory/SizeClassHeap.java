@@ -94,6 +94,7 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
                 p.relabel(label + " (" + hc.bytes + "-byte blocks)");
                 if (lwjgl && p instanceof CheckedPool) {
                     ((CheckedPool) p).recordFirstUseSites();
+                    ((CheckedPool) p).recordLwjglSites();
                 }
                 hc.pool = p;
                 classes[c] = hc;
@@ -264,7 +265,7 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         // SIMPLE samples growth: a large block is always new memory, and so is every LWJGL block under the kill
         // switch (each its own malloc, so each is the first use of its memory, as a fresh slot is on slabs).
         String site = debug == DebugLevel.PARANOID || (debug == DebugLevel.SIMPLE && (bytes > MAX_SMALL || lwjgl))
-            ? AllocationSite.capture() : null;
+            ? (lwjgl ? AllocationSite.captureLwjgl() : AllocationSite.capture()) : null;
         largeLive.addAndGet(bytes);
         largeBlocks.incrementAndGet();
         largeAllocs.incrementAndGet();
@@ -467,24 +468,48 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
             return;
         }
         retired = true;
-        LeakReport leaks = new LeakReport();
-        for (SlotPool p : pools) {
-            if (p != null) {
-                merge(leaks, p.leaks()); // read without the owner's help: figures may be a free or two stale
-            }
-        }
-        largeLeaks(leaks);
-        if (!leaks.isEmpty()) {
-            leaks.emit(name, engine.events());
-            diagnostics.report(DiagnosticCode.EM902, label + " (thread \"" + owner.getName() + "\") still holds "
-                + leaks.count() + " block(s), " + leaks.bytes() + " bytes at engine close: " + leaks.describe()
-                + "; they stay valid", null, name + "lwjglleak" + owner.getName());
+        if (debug != DebugLevel.OFF) {
+            reportLwjglLeaks();
         }
         Thread me = Thread.currentThread();
         if (me == owner || adoptIfOrphaned()) {
             drainNow();
             releaseIfEmpty();
         }
+    }
+
+    /**
+     * Reports the blocks still live at engine close ({@code EM902}), except those LWJGL's own code allocated for
+     * itself (its static state, a context's capabilities: not the game's to free), which are only counted in the line.
+     * OFF records no sites, so it cannot tell the two apart and reports nothing (the snapshot still counts the bytes).
+     */
+    private void reportLwjglLeaks() {
+        LeakReport all = new LeakReport();
+        for (SlotPool p : pools) {
+            if (p != null) {
+                merge(all, p.leaks()); // read without the owner's help: figures may be a free or two stale
+            }
+        }
+        largeLeaks(all);
+        LeakReport game = new LeakReport();
+        long ownCount = 0;
+        long ownBytes = 0;
+        for (java.util.Map.Entry<String, long[]> e : all.sites()) {
+            if (e.getKey().startsWith(AllocationSite.LWJGL_OWN)) {
+                ownCount += e.getValue()[0];
+                ownBytes += e.getValue()[1];
+            } else {
+                game.add(e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+        }
+        if (game.isEmpty()) {
+            return;
+        }
+        game.emit(name, engine.events());
+        diagnostics.report(DiagnosticCode.EM902, label + " (thread \"" + owner.getName() + "\") still holds "
+            + game.count() + " block(s), " + game.bytes() + " bytes at engine close: " + game.describe()
+            + "; they stay valid" + (ownCount == 0 ? "" : "; LWJGL also keeps " + ownCount + " block(s), " + ownBytes
+            + " bytes it allocated for itself"), null, name + "lwjglleak" + owner.getName());
     }
 
     /** A retired heap with no live block frees its memory (owner thread), after what others handed it. */

@@ -3,7 +3,10 @@ package dev.burrow.games;
 import dev.burrow.memory.BurrowLwjglAllocator;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.MemoryConfig;
+import org.lwjgl.system.APIUtil;
+import org.lwjgl.system.JNI;
 import org.lwjgl.system.MemoryUtil;
+import org.lwjgl.system.libffi.LibFFI;
 
 import java.nio.ByteBuffer;
 
@@ -22,6 +25,10 @@ public final class LeakyGame {
             ByteBuffer forgotten = MemoryUtil.memAlloc(100); // LEAK-LINE
             forgotten.putInt(0, 42);
             MemoryUtil.memFree(kept);
+            // LWJGL's own state, kept for the life of the process (a call interface, as its callbacks have): not a leak
+            APIUtil.apiCreateCIF(LibFFI.FFI_DEFAULT_ABI, LibFFI.ffi_type_void, LibFFI.ffi_type_pointer);
+            // native code allocating through LWJGL's allocator, never freed: a leak, named as native code's
+            JNI.invokePP(40, MemoryUtil.getAllocator().getMalloc()); // NATIVE-LEAK-LINE
             System.out.println("lwjgl bytes before close: " + mem.snapshot().lwjglBytes());
         }
     }

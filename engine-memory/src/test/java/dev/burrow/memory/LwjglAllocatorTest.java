@@ -213,11 +213,12 @@ class LwjglAllocatorTest {
         long freedLater = lwjgl.malloc(100);
         mem.close();
         List<String> lines = Engines.captured(mem);
-        assertEquals(1, lines.size(), lines.toString());
-        String line = lines.get(0);
-        assertTrue(line.startsWith("[EM902] LWJGL memory under tag \"lwjgl\" (thread \"" + Thread.currentThread().getName()
-            + "\") still holds 3 block(s), 50256 bytes at engine close"), line);
+        int expected = level == DebugLevel.OFF ? 0 : 1; // OFF records no sites: LWJGL's own state and leaks look alike
+        assertEquals(expected, lines.size(), lines.toString());
+        String line = expected == 0 ? "" : lines.get(0);
         if (level != DebugLevel.OFF) {
+            assertTrue(line.startsWith("[EM902] LWJGL memory under tag \"lwjgl\" (thread \"" + Thread.currentThread().getName()
+                + "\") still holds 3 block(s), 50256 bytes at engine close"), line);
             assertTrue(line.contains("50000 bytes at LwjglAllocatorTest.leaksAtEngineCloseAreReportedAndStayValid"), line);
         }
         if (level != DebugLevel.OFF && !Engines.killSwitch()) {
@@ -229,7 +230,7 @@ class LwjglAllocatorTest {
         lwjgl.free(freedLater);                 // and free it, after the engine is gone
         lwjgl.free(leaked);
         lwjgl.free(leakedLarge);
-        assertEquals(1, Engines.captured(mem).size(), "late frees are fine: " + Engines.captured(mem));
+        assertEquals(expected, Engines.captured(mem).size(), "late frees are fine: " + Engines.captured(mem));
         assertEquals(baseline, mem.nativeBytes(), "the last free returned the retired heap's memory");
         long after = lwjgl.malloc(64);          // no engine now: straight to jemalloc, recorded
         assertEquals(1, lwjgl.untrackedBlocks());
