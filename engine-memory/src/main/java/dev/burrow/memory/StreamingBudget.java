@@ -40,7 +40,6 @@ import java.util.TreeMap;
  * {@link Entry#touch()}, {@link Entry#pin()} and {@link Entry#unpin()} are O(1) and allocate nothing. Thread-safe.</p>
  */
 public final class StreamingBudget {
-    private final EngineMemory engine;
     private final Diagnostics diagnostics;
     private final String name;
     private long capacity;
@@ -69,7 +68,6 @@ public final class StreamingBudget {
         if (capacityBytes < 0) {
             throw new IllegalArgumentException("streaming budget \"" + name + "\": capacity must be >= 0: " + capacityBytes);
         }
-        this.engine = engine;
         this.diagnostics = engine.diagnostics();
         this.name = name;
         this.capacity = capacityBytes;
