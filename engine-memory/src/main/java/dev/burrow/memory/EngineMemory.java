@@ -44,6 +44,7 @@ public final class EngineMemory implements AutoCloseable {
     private final AtomicInteger allocatorSerial = new AtomicInteger();
     private volatile boolean closed;
     private volatile DebugLevel debugLevel;
+    private volatile BehaviourMonitor behaviour;
     private final AtomicLong groupsClosed = new AtomicLong();
     private volatile String lastClosedGroup;
     private volatile long lastClosedGroupBytes;
@@ -116,6 +117,65 @@ public final class EngineMemory implements AutoCloseable {
      */
     public void diagnosticListener(DiagnosticListener listener) {
         diagnostics.listener(listener, true);
+    }
+
+    /**
+     * Makes warning diagnostics throw too, as errors do in strict mode: a CI run then fails on a soft budget, a frame
+     * over its budget or a behaviour finding ({@code BURROW_STRICT=warning}).
+     *
+     * @param on whether warnings throw
+     */
+    public void strictWarnings(boolean on) {
+        diagnostics.strictWarnings(on);
+    }
+
+    /**
+     * Starts the behaviour report on the calling thread's frame arena: at each of its frame ends, allocators are
+     * judged against their intent ({@code EM801}..{@code EM805}, see {@link BehaviourConfig}). Off until called;
+     * when off it costs one field test per frame end.
+     *
+     * @param config the thresholds
+     */
+    public void watchBehaviour(BehaviourConfig config) {
+        ensureOpen();
+        behaviour = new BehaviourMonitor(this, diagnostics, config, frame());
+    }
+
+    /** @return the behaviour findings so far, latest numbers per finding (empty when not watching) */
+    public List<BehaviourFinding> behaviourReport() {
+        BehaviourMonitor m = behaviour;
+        return m == null ? List.of() : m.findings();
+    }
+
+    /** Frame-end hook of every arena: the behaviour report watches one of them. */
+    void frameEnded(FrameArena f) {
+        BehaviourMonitor m = behaviour;
+        if (m != null) {
+            m.frameEnded(f);
+        }
+    }
+
+    /** Copies the open pools into {@code into} (grown when too small; null-terminated). @return the array */
+    Pool[] pools(Pool[] into) {
+        synchronized (pools) {
+            if (into.length <= pools.size()) {
+                into = new Pool[pools.size() * 2 + 1];
+            }
+            for (int i = 0; i < pools.size(); i++) {
+                into[i] = pools.get(i);
+            }
+            into[pools.size()] = null;
+            return into;
+        }
+    }
+
+    /** @return how many pools {@link #pools} copied (up to the first null) */
+    int poolCount(Pool[] copied) {
+        int n = 0;
+        while (n < copied.length && copied[n] != null) {
+            n++;
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- allocators
@@ -214,6 +274,30 @@ public final class EngineMemory implements AutoCloseable {
             groups.add(g);
         }
         return g;
+    }
+
+    /**
+     * Creates a barrier where {@code workers} threads, each with its own frame arena, end their frames for the
+     * coordinating thread.
+     *
+     * @param workers threads that arrive each frame
+     * @return the barrier
+     */
+    public FrameBarrier frameBarrier(int workers) {
+        ensureOpen();
+        return new FrameBarrier(diagnostics, workers);
+    }
+
+    /**
+     * Starts {@code workers - 1} threads that split per-frame work with the calling thread, each in its own frame.
+     *
+     * @param name thread name prefix
+     * @param workers threads sharing the work, the caller included (1 runs everything on the caller)
+     * @return the team; close it when done
+     */
+    public FrameWorkers frameWorkers(String name, int workers) {
+        ensureOpen();
+        return new FrameWorkers(this, diagnostics, name, workers);
     }
 
     // ---------------------------------------------------------------- tags and budgets
@@ -367,6 +451,13 @@ public final class EngineMemory implements AutoCloseable {
                 s.overflows = f.overflows();
                 s.frames = f.frameNumber();
                 s.heapBytesLastFrame = f.lastFrameHeapBytes();
+                s.allocsLastFrame = f.lastFrameAllocs();
+                s.budgetBytes = f.budgetBytes();
+                s.overBudgetFrames = f.overBudgetFrames();
+                s.promotedLastFrame = f.lastFramePromoted();
+                s.promotedBytesLastFrame = f.lastFramePromotedBytes();
+                s.promotionsFailedLastFrame = f.lastFramePromotionsFailed();
+                snapshotPhases(f.phases(), s);
             }
         }
         synchronized (tagLock) {
@@ -404,6 +495,24 @@ public final class EngineMemory implements AutoCloseable {
         diagnostics.copyCounts(into.diagnosticCounts);
         into.recentCount = diagnostics.copyRecent(into.recent);
         return into;
+    }
+
+    private static void snapshotPhases(FramePhases p, MemorySnapshot.FrameStats s) {
+        int n = p.count();
+        if (s.phases.length < n) {
+            s.phases = grow(s.phases, n, MemorySnapshot.PhaseStats::new, MemorySnapshot.PhaseStats[]::new);
+        }
+        s.phaseCount = n;
+        for (int id = 0; id < n; id++) {
+            MemorySnapshot.PhaseStats ph = s.phases[id];
+            ph.name = p.name(id);
+            ph.lastBytes = p.stat(id, FramePhases.LAST_BYTES);
+            ph.lastAllocs = p.stat(id, FramePhases.LAST_ALLOCS);
+            ph.lastHighWaterBytes = p.stat(id, FramePhases.LAST_HIGH);
+            ph.peakBytes = p.stat(id, FramePhases.PEAK_BYTES);
+            ph.peakAllocs = p.stat(id, FramePhases.PEAK_ALLOCS);
+            ph.peakHighWaterBytes = p.stat(id, FramePhases.PEAK_HIGH);
+        }
     }
 
     private void snapshotPools(MemorySnapshot into) {
@@ -471,6 +580,11 @@ public final class EngineMemory implements AutoCloseable {
             a[i] = make.get();
         }
         return a;
+    }
+
+    /** @return level groups closed so far */
+    long groupsClosedCount() {
+        return groupsClosed.get();
     }
 
     /** @return native bytes held right now (a cheap counter read) */

@@ -200,6 +200,31 @@ public final class MemorySnapshot {
         long overflows;
         long frames;
         long heapBytesLastFrame;
+        long allocsLastFrame;
+        long budgetBytes = -1;
+        long overBudgetFrames;
+        int promotedLastFrame;
+        long promotedBytesLastFrame;
+        int promotionsFailedLastFrame;
+        PhaseStats[] phases = new PhaseStats[0];
+        int phaseCount;
+
+        /** @return allocations the arena made in its last frame */
+        public long allocsLastFrame() { return allocsLastFrame; }
+        /** @return the arena's frame budget, or -1 when none */
+        public long budgetBytes() { return budgetBytes; }
+        /** @return frames that crossed the budget */
+        public long overBudgetFrames() { return overBudgetFrames; }
+        /** @return promotions carried out at the last frame end */
+        public int promotedLastFrame() { return promotedLastFrame; }
+        /** @return bytes promoted at the last frame end */
+        public long promotedBytesLastFrame() { return promotedBytesLastFrame; }
+        /** @return promotions that failed at the last frame end */
+        public int promotionsFailedLastFrame() { return promotionsFailedLastFrame; }
+        /** @return phase names the arena has seen */
+        public int phaseCount() { return phaseCount; }
+        /** @param i index below {@link #phaseCount()} @return that phase's figures */
+        public PhaseStats phase(int i) { return phases[check(i, phaseCount)]; }
 
         /** @return owner thread's name */
         public String thread() { return thread; }
@@ -215,6 +240,32 @@ public final class MemorySnapshot {
         public long frames() { return frames; }
         /** @return Java heap bytes the thread allocated in its last frame */
         public long heapBytesLastFrame() { return heapBytesLastFrame; }
+    }
+
+    /** Figures of one frame phase of one arena: its last completed frame and its peak. */
+    public static final class PhaseStats {
+        String name;
+        long lastBytes;
+        long lastAllocs;
+        long lastHighWaterBytes;
+        long peakBytes;
+        long peakAllocs;
+        long peakHighWaterBytes;
+
+        /** @return the phase's name */
+        public String name() { return name; }
+        /** @return bytes it allocated in the last frame */
+        public long lastBytes() { return lastBytes; }
+        /** @return allocations it made in the last frame */
+        public long lastAllocs() { return lastAllocs; }
+        /** @return the most bytes the frame held while it was open, last frame */
+        public long lastHighWaterBytes() { return lastHighWaterBytes; }
+        /** @return the most bytes it allocated in one frame */
+        public long peakBytes() { return peakBytes; }
+        /** @return the most allocations it made in one frame */
+        public long peakAllocs() { return peakAllocs; }
+        /** @return the highest high water of any frame */
+        public long peakHighWaterBytes() { return peakHighWaterBytes; }
     }
 
     /** Figures of one pool. */
@@ -334,7 +385,22 @@ public final class MemorySnapshot {
             b.append(i > 0 ? "," : "").append("{\"thread\":").append(q(f.thread)).append(",\"capacityBytes\":").append(f.capacityBytes)
                 .append(",\"usedBytes\":").append(f.usedBytes).append(",\"highWaterBytes\":").append(f.highWaterBytes)
                 .append(",\"overflows\":").append(f.overflows).append(",\"frames\":").append(f.frames)
-                .append(",\"heapBytesLastFrame\":").append(f.heapBytesLastFrame).append('}');
+                .append(",\"heapBytesLastFrame\":").append(f.heapBytesLastFrame)
+                .append(",\"allocsLastFrame\":").append(f.allocsLastFrame)
+                .append(",\"budgetBytes\":").append(f.budgetBytes < 0 ? "null" : Long.toString(f.budgetBytes))
+                .append(",\"overBudgetFrames\":").append(f.overBudgetFrames)
+                .append(",\"promotedLastFrame\":").append(f.promotedLastFrame)
+                .append(",\"promotedBytesLastFrame\":").append(f.promotedBytesLastFrame)
+                .append(",\"promotionsFailedLastFrame\":").append(f.promotionsFailedLastFrame)
+                .append(",\"phases\":[");
+            for (int j = 0; j < f.phaseCount; j++) {
+                PhaseStats ph = f.phases[j];
+                b.append(j > 0 ? "," : "").append("{\"name\":").append(q(ph.name)).append(",\"lastBytes\":").append(ph.lastBytes)
+                    .append(",\"lastAllocs\":").append(ph.lastAllocs).append(",\"lastHighWaterBytes\":").append(ph.lastHighWaterBytes)
+                    .append(",\"peakBytes\":").append(ph.peakBytes).append(",\"peakAllocs\":").append(ph.peakAllocs)
+                    .append(",\"peakHighWaterBytes\":").append(ph.peakHighWaterBytes).append('}');
+            }
+            b.append("]}");
         }
         b.append("],\"pools\":[");
         for (int i = 0; i < poolCount; i++) {
