@@ -85,8 +85,11 @@ public final class MemoryLeaks {
             }
         }
         long nativeBytes = mem.nativeBytes();
-        if (nativeBytes != 0) {
+        if (nativeBytes > 0) {
             found.add(nativeBytes + " native bytes still held after EngineMemory.close() (an engine-memory bug: report it)");
+        } else if (nativeBytes < 0) {
+            found.add("native bytes ended at " + nativeBytes + " after EngineMemory.close(): a block was freed twice"
+                + " (an engine-memory bug: report it)");
         }
         return found;
     }

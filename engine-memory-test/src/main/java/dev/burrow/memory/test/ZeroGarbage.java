@@ -172,7 +172,7 @@ public final class ZeroGarbage {
         }
         Measurement m = null;
         for (int round = 0; round <= retries; round++) {
-            m = round(block, phase, round);
+            m = round(block, phase, round, warmUp + round * runs);
             if (m.totalBytes() == 0) {
                 break;
             }
@@ -180,18 +180,18 @@ public final class ZeroGarbage {
         return m;
     }
 
-    private Measurement round(Block block, Phase phase, int round) {
+    private Measurement round(Block block, Phase phase, int round, int firstRun) {
         long[] perRun = new long[runs];
         long[][] perPhase = new long[runs][];
         long jitBefore = JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
         for (int i = 0; i < runs; i++) {
-            perRun[i] = runOnce(block, warmUp + i, phase);
+            perRun[i] = runOnce(block, firstRun + i, phase);
             if (perRun[i] != 0) {
                 perPhase[i] = phase.bytes.clone();
             }
         }
         long jitMillis = jitBefore < 0 ? -1 : JIT.getTotalCompilationTime() - jitBefore;
-        return new Measurement(what, warmUp, round, retries, perRun, perPhase, phases, jitMillis);
+        return new Measurement(what, warmUp, firstRun, round, retries, perRun, perPhase, phases, jitMillis);
     }
 
     /** Kept small and separate so C2 compiles it as an ordinary method (see the class comment). */
@@ -278,6 +278,7 @@ public final class ZeroGarbage {
     public static final class Measurement {
         private final String what;
         private final int warmUp;
+        private final int firstRun;
         private final int round;
         private final int retries;
         private final long[] perRun;
@@ -285,9 +286,10 @@ public final class ZeroGarbage {
         private final String[] phases;
         private final long jitMillis;
 
-        Measurement(String what, int warmUp, int round, int retries, long[] perRun, long[][] perPhase, String[] phases, long jitMillis) {
+        Measurement(String what, int warmUp, int firstRun, int round, int retries, long[] perRun, long[][] perPhase, String[] phases, long jitMillis) {
             this.what = what;
             this.warmUp = warmUp;
+            this.firstRun = firstRun;
             this.round = round;
             this.retries = retries;
             this.perRun = perRun;
@@ -324,7 +326,12 @@ public final class ZeroGarbage {
             return perRun[run];
         }
 
-        /** @return index of the first measured run that allocated, or -1 */
+        /** @return index (counting warm-up and earlier rounds) of the round's first run */
+        public int firstRun() {
+            return firstRun;
+        }
+
+        /** @return index among the round's measured runs of the first that allocated, or -1 */
         public int firstAllocatingRun() {
             for (int i = 0; i < perRun.length; i++) {
                 if (perRun[i] != 0) {
@@ -357,9 +364,9 @@ public final class ZeroGarbage {
             if (retries > 0) {
                 b.append(" (round ").append(round + 1).append(" of ").append(retries + 1).append(", every round allocated)");
             }
-            b.append("; first at run ").append(warmUp + first).append(' ').append(run(first));
+            b.append("; first at run ").append(firstRun + first).append(' ').append(run(first));
             if (worst != first) {
-                b.append(", worst at run ").append(warmUp + worst).append(' ').append(run(worst));
+                b.append(", worst at run ").append(firstRun + worst).append(' ').append(run(worst));
             }
             if (jitMillis > 0) {
                 b.append("; the JIT compiled for ").append(jitMillis).append(" ms during the round, so a one-off"
