@@ -84,9 +84,14 @@ public final class GuardRule {
      * Fails when a class outside the allow-list breaks the rule, or when an allow-list entry no longer does.
      *
      * @param classes imported classes, e.g. {@code new ClassFileImporter().importPackages("com.example")}
-     * @throws AssertionFailedError listing every violation and every unused allowance
+     * @throws AssertionFailedError listing every violation and every unused allowance, or when {@code classes} is
+     *         empty (a mistyped package would otherwise pass)
      */
     public void check(JavaClasses classes) {
+        if (!classes.iterator().hasNext()) {
+            // A typo in a package name would otherwise make every rule pass.
+            throw new AssertionFailedError("Rule '" + description + "' was given no classes: check what was imported");
+        }
         List<String> problems = new ArrayList<>();
         Map<String, Boolean> used = new LinkedHashMap<>();
         for (String name : allowed.keySet()) {

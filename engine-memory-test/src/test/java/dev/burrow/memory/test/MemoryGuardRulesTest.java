@@ -44,6 +44,13 @@ class MemoryGuardRulesTest {
     }
 
     @Test
+    void nothingImportedIsAFailureNotAPass() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+            () -> MemoryGuardRules.noFrameAddressInField().check(new ClassFileImporter().importPackages("com.example.typo")));
+        assertTrue(e.getMessage().endsWith("was given no classes: check what was imported"), e.getMessage());
+    }
+
+    @Test
     void theArchUnitFormSkipsAllowedClasses() {
         assertThrows(AssertionError.class, () -> MemoryGuardRules.noRawNativeAllocation().rule().check(SAMPLES));
         MemoryGuardRules.noRawNativeAllocation().allow(GuardSamples.RawAllocations.class, "sample").rule().check(SAMPLES);
