@@ -321,7 +321,10 @@ public final class ZeroGarbage {
             return n;
         }
 
-        /** @param run index among the measured runs (0-based) @return that run's bytes */
+        /**
+         * @param run index among the measured runs (0-based)
+         * @return that run's bytes
+         */
         public long bytes(int run) {
             return perRun[run];
         }
