@@ -78,11 +78,33 @@ public final class ArenaSim implements AutoCloseable {
                 map.addFlags(x, y, Level.VISIBLE | Level.REMEMBERED); // the arena is lit: everything in sight
             }
         }
-        this.group = mem.group("arena::sim");
-        this.enemies = new EnemyTable(group, enemies);
-        this.projectiles = new Shots(mem, group, "arena::projectiles", Math.max(256, enemies / 2));
-        this.particles = new Shots(mem, group, "arena::particles", Math.max(1024, enemies * 4));
-        this.ring = new DamageRing(group, Math.max(256, enemies * 2));
+        LevelGroup simGroup = null;
+        Shots shots = null;
+        Shots sparks = null;
+        try {
+            simGroup = mem.group("arena::sim");
+            this.enemies = new EnemyTable(simGroup, enemies);
+            shots = new Shots(mem, simGroup, "arena::projectiles", Math.max(256, enemies / 2));
+            sparks = new Shots(mem, simGroup, "arena::particles", Math.max(1024, enemies * 4));
+            this.ring = new DamageRing(simGroup, Math.max(256, enemies * 2));
+        } catch (RuntimeException | Error e) {
+            // Out of native memory half-way: give back what was built, or the map's group is stranded (found by the
+            // kit's fault matrix, dungeon-demo FaultMatrixTest).
+            if (sparks != null) {
+                sparks.close();
+            }
+            if (shots != null) {
+                shots.close();
+            }
+            if (simGroup != null) {
+                simGroup.close();
+            }
+            map.close();
+            throw e;
+        }
+        this.group = simGroup;
+        this.projectiles = shots;
+        this.particles = sparks;
         this.grid = new SpatialGrid(map.width(), map.height());
         this.rng = new Rng(seed, 0xA2E);
         this.wanted = enemies;

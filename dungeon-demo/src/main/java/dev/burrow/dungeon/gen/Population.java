@@ -146,6 +146,9 @@ public final class Population {
             int lo;
             int hi;
             try {
+                if (d.length == 0 || d.length > 2) { // "-" leaves nothing; "1-2-3" is no range (AssetParsersFuzzTest)
+                    throw new NumberFormatException();
+                }
                 lo = Integer.parseInt(d[0]);
                 hi = d.length == 2 ? Integer.parseInt(d[1]) : lo;
             } catch (NumberFormatException e) {

@@ -88,6 +88,9 @@ public final class VaultLoader {
                 case "depth": {
                     String[] p = value.split("-");
                     try {
+                        if (p.length == 0) { // "-" or "--": split leaves nothing (found by AssetParsersFuzzTest)
+                            throw new NumberFormatException();
+                        }
                         minDepth = Integer.parseInt(p[0].trim());
                         maxDepth = p.length == 2 ? Integer.parseInt(p[1].trim()) : minDepth;
                         if (p.length > 2) {

@@ -5,89 +5,88 @@ import dev.burrow.dungeon.gen.Population;
 import dev.burrow.dungeon.gen.Terrain;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
-import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.MemorySnapshot;
+import dev.burrow.memory.DebugLevel;
 import dev.burrow.memory.Severity;
+import dev.burrow.memory.test.BurrowMemoryTest;
+import dev.burrow.memory.test.ZeroGarbage;
 import org.junit.jupiter.api.Test;
-
-import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A scripted 500-turn session, one action per frame: walk, fight, descend three times, regenerate twice. Native
  * memory returns to the same baseline at every level change, no diagnostic above a warning, and frames that do
- * not change level allocate zero bytes of Java heap.
+ * not change level allocate zero bytes of Java heap. Each test gets a strict engine from the kit, which fails it if
+ * anything is left at teardown.
  */
+@BurrowMemoryTest
 class GameSessionTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
-    void fiveHundredTurnsWalkFightDescendRegenerate() {
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20))) {
-            warmUp(mem);
-            try (Game game = new Game(mem, GenAssets.builtIn(), 42, 80, 50)) {
-                game.setMaxHp(1_000_000); // the script must not die before it has seen three depths
-                FrameArena frame = mem.frame();
-                MemorySnapshot snap = mem.snapshot();
-                long baseline = outsideLevel(snap);
-                long steadyFrames = 0;
-                long steadyHeap = 0;
-                long worstFrame = 0;
-                int descents = 0;
-                int regens = 0;
-                int fights = 0;
-                int walked = 0;
-                int turnsAtStart = game.turn();
-                int phase = 0;
-                // Bounded: a stuck autopilot must fail the test, not hang it.
-                for (int guard = 0; guard < 20_000 && (game.turn() - turnsAtStart < 500 || descents < 3 || regens < 2); guard++) {
-                    int depth = game.depth();
-                    int made = game.levelsMade();
-                    int action;
-                    if (walked < 12) {
-                        action = Action.MOVE_N + (walked++ % 8);     // walk about
-                    } else if (phase == 0 && fights < 40) {
-                        action = Action.FIGHT;                       // find something to hit
-                        fights++;
-                    } else if (descents < 3 && (regens >= descents || regens >= 2)) {
-                        action = Action.TOWARD_STAIRS;               // walk to > and take it
-                    } else if (regens < 2) {
-                        action = Action.REGENERATE;
-                    } else {
-                        action = Action.MOVE_N + (guard * 7 % 8); // wander (bumping fights) without descending
-                    }
-                    phase = fights >= 40 ? 1 : 0;
-                    long before = THREADS.getCurrentThreadAllocatedBytes();
-                    frame.begin();
-                    game.act(action);
-                    frame.end();
-                    long heap = THREADS.getCurrentThreadAllocatedBytes() - before;
-                    if (game.levelsMade() != made) {
-                        if (game.depth() > depth) {
-                            descents++;
-                        } else {
-                            regens++;
-                        }
-                        snap = mem.snapshot(snap);
-                        assertEquals(1, snap.groupCount(), "the old level's group is closed");
-                        assertEquals(baseline, outsideLevel(snap), "native bytes outside the current level back to baseline");
-                    } else {
-                        steadyFrames++;
-                        steadyHeap += heap;
-                        worstFrame = Math.max(worstFrame, heap);
-                    }
-                    assertFalse(game.dead());
+    @BurrowMemoryTest(debug = DebugLevel.SIMPLE, frameArenaBytes = 1 << 20) // PARANOID records sites: heap per allocation
+    void fiveHundredTurnsWalkFightDescendRegenerate(EngineMemory mem) {
+        warmUp(mem);
+        try (Game game = new Game(mem, GenAssets.builtIn(), 42, 80, 50)) {
+            game.setMaxHp(1_000_000); // the script must not die before it has seen three depths
+            FrameArena frame = mem.frame();
+            MemorySnapshot snap = mem.snapshot();
+            long baseline = outsideLevel(snap);
+            long steadyFrames = 0;
+            long steadyHeap = 0;
+            long worstFrame = 0;
+            int descents = 0;
+            int regens = 0;
+            int fights = 0;
+            int walked = 0;
+            int turnsAtStart = game.turn();
+            int phase = 0;
+            // Bounded: a stuck autopilot must fail the test, not hang it.
+            for (int guard = 0; guard < 20_000 && (game.turn() - turnsAtStart < 500 || descents < 3 || regens < 2); guard++) {
+                int depth = game.depth();
+                int made = game.levelsMade();
+                int action;
+                if (walked < 12) {
+                    action = Action.MOVE_N + (walked++ % 8);     // walk about
+                } else if (phase == 0 && fights < 40) {
+                    action = Action.FIGHT;                       // find something to hit
+                    fights++;
+                } else if (descents < 3 && (regens >= descents || regens >= 2)) {
+                    action = Action.TOWARD_STAIRS;               // walk to > and take it
+                } else if (regens < 2) {
+                    action = Action.REGENERATE;
+                } else {
+                    action = Action.MOVE_N + (guard * 7 % 8); // wander (bumping fights) without descending
                 }
-                snap = mem.snapshot(snap);
-                assertEquals(0, snap.diagnosticsTotal(Severity.ERROR), snap.toJson());
-                assertTrue(game.turn() - turnsAtStart >= 500);
-                assertTrue(game.kills() > 0 || game.log().count() > 0);
-                assertEquals(4, game.depth(), "descended three times");
-                assertEquals(0, steadyHeap, "Java heap over " + steadyFrames + " frames without a level change (worst frame " + worstFrame + " B)");
-                assertTrue(steadyFrames >= 480, "frames measured: " + steadyFrames);
+                phase = fights >= 40 ? 1 : 0;
+                long before = ZeroGarbage.threadAllocatedBytes();
+                frame.begin();
+                game.act(action);
+                frame.end();
+                long heap = ZeroGarbage.threadAllocatedBytes() - before;
+                if (game.levelsMade() != made) {
+                    if (game.depth() > depth) {
+                        descents++;
+                    } else {
+                        regens++;
+                    }
+                    snap = mem.snapshot(snap);
+                    assertEquals(1, snap.groupCount(), "the old level's group is closed");
+                    assertEquals(baseline, outsideLevel(snap), "native bytes outside the current level back to baseline");
+                } else {
+                    steadyFrames++;
+                    steadyHeap += heap;
+                    worstFrame = Math.max(worstFrame, heap);
+                }
+                assertFalse(game.dead());
             }
+            snap = mem.snapshot(snap);
+            assertEquals(0, snap.diagnosticsTotal(Severity.ERROR), snap.toJson());
+            assertTrue(game.turn() - turnsAtStart >= 500);
+            assertTrue(game.kills() > 0 || game.log().count() > 0);
+            assertEquals(4, game.depth(), "descended three times");
+            assertEquals(0, steadyHeap, "Java heap over " + steadyFrames + " frames without a level change (worst frame " + worstFrame + " B)");
+            assertTrue(steadyFrames >= 480, "frames measured: " + steadyFrames);
         }
     }
 
@@ -110,9 +109,8 @@ class GameSessionTest {
     }
 
     @Test
-    void bumpingOpensDoorsAndAttacksMonsters() {
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults());
-             Game game = new Game(mem, GenAssets.builtIn(), 3, 80, 50)) {
+    void bumpingOpensDoorsAndAttacksMonsters(EngineMemory mem) {
+        try (Game game = new Game(mem, GenAssets.builtIn(), 3, 80, 50)) {
             game.setMaxHp(1_000_000);
             FrameArena f = mem.frame();
             boolean opened = false;
@@ -133,9 +131,8 @@ class GameSessionTest {
     }
 
     @Test
-    void monstersChaseAndTheDeadCanRestart() {
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults());
-             Game game = new Game(mem, GenAssets.builtIn(), 11, 80, 50)) {
+    void monstersChaseAndTheDeadCanRestart(EngineMemory mem) {
+        try (Game game = new Game(mem, GenAssets.builtIn(), 11, 80, 50)) {
             FrameArena f = mem.frame();
             for (int i = 0; i < 20_000 && !game.dead(); i++) {
                 f.begin();
@@ -157,13 +154,12 @@ class GameSessionTest {
     }
 
     @Test
-    void descendOnlyOnStairsAndScriptsParse() {
+    void descendOnlyOnStairsAndScriptsParse(EngineMemory mem) {
         assertArrayEquals(new int[] {Action.MOVE_E, Action.MOVE_E, Action.MOVE_S, Action.DESCEND, Action.TOWARD_STAIRS, Action.TOWARD_STAIRS},
             Action.parseScript("l d j > Gx2"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Action.parseScript("l zz"));
         assertTrue(e.getMessage().startsWith("--script: unknown token 'zz'"));
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults());
-             Game game = new Game(mem, GenAssets.builtIn(), 5, 80, 50)) {
+        try (Game game = new Game(mem, GenAssets.builtIn(), 5, 80, 50)) {
             mem.frame().begin();
             assertFalse(game.act(Action.DESCEND), "not on the stairs");
             assertEquals("There are no stairs down here.", game.log().recent(0));
