@@ -20,12 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultInjectionTest {
     private static final MemoryConfig SMALL = MemoryConfig.defaults().groupChunkBytes(1024).poolSlabBytes(256).frameArenaBytes(4096);
     /**
-     * Frame requests never outgrow the arena's block, for now: with growing frames (FRAME_BYTES = Long.MAX_VALUE)
-     * the kit finds an engine-memory bug, issue 11 class 8: when the frame block's growth is the allocation that
-     * fails, close frees a block twice ("fault point N=25 (native allocation #25 fails): ... native bytes ended at
-     * -4096 after EngineMemory.close(): a block was freed twice"). Raise it when the engine rewrite lands.
+     * Frame requests outgrow the arena's block, so the block's growth is among the allocations that fail: this once
+     * found an engine-memory bug (issue 11 class 8: close freed a block twice after a failed growth).
      */
-    private static final long FRAME_BYTES = 3000;
+    private static final long FRAME_BYTES = Long.MAX_VALUE;
 
     /** Frames, a pool and a group, each growing several times; every path cleans up with try/finally. */
     private static void tidyScenario(EngineMemory mem) {
