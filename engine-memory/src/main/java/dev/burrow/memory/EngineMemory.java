@@ -327,7 +327,10 @@ public final class EngineMemory implements AutoCloseable {
         return heap.name();
     }
 
-    /** @param code a diagnostic @return how often it occurred */
+    /**
+     * @param code a diagnostic
+     * @return how often it occurred
+     */
     public long diagnosticCount(DiagnosticCode code) {
         return diagnostics.count(code);
     }

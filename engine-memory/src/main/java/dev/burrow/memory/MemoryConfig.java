@@ -52,13 +52,19 @@ public final class MemoryConfig {
         return new MemoryConfig(bytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes);
     }
 
-    /** @param level the debug level @return a copy with that level */
+    /**
+     * @param level the debug level
+     * @return a copy with that level
+     */
     public MemoryConfig debug(DebugLevel level) {
         return new MemoryConfig(frameArenaBytes, requireNonNull(level), strict, systemAllocator, failAfter,
             groupChunkBytes, poolSlabBytes);
     }
 
-    /** @param on whether error diagnostics throw {@link MemoryDiagnosticException} @return a copy */
+    /**
+     * @param on whether error diagnostics throw {@link MemoryDiagnosticException}
+     * @return a copy
+     */
     public MemoryConfig strict(boolean on) {
         return new MemoryConfig(frameArenaBytes, debug, on, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes);
     }
@@ -87,7 +93,10 @@ public final class MemoryConfig {
         return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, n, groupChunkBytes, poolSlabBytes);
     }
 
-    /** @param bytes size of a level group's first chunk (later chunks double, up to 64x) @return a copy */
+    /**
+     * @param bytes size of a level group's first chunk (later chunks double, up to 64x)
+     * @return a copy
+     */
     public MemoryConfig groupChunkBytes(long bytes) {
         if (bytes < 256 || bytes > (1L << 30)) {
             throw new IllegalArgumentException("groupChunkBytes must be in [256 B, 1 GiB]: " + bytes);
@@ -95,7 +104,10 @@ public final class MemoryConfig {
         return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, bytes, poolSlabBytes);
     }
 
-    /** @param bytes target bytes per pool slab (a power of two, at least 8 slots fit regardless) @return a copy */
+    /**
+     * @param bytes target bytes per pool slab (a power of two, at least 8 slots fit regardless)
+     * @return a copy
+     */
     public MemoryConfig poolSlabBytes(int bytes) {
         if (bytes < 256 || Integer.bitCount(bytes) != 1 || bytes > (1 << 26)) {
             throw new IllegalArgumentException("poolSlabBytes must be a power of two in [256 B, 64 MiB]: " + bytes);
