@@ -2,7 +2,7 @@ package dev.burrow.memory;
 
 /**
  * The catalogue of engine-memory diagnostics. Codes are stable: they are quoted in messages, counted in
- * {@link MemorySnapshot}, and documented with their fix in the README's diagnostics table.
+ * {@link MemorySnapshot}, and documented with their fix in docs/diagnostics.md.
  */
 public enum DiagnosticCode {
     /** A frame allocation outside {@code begin()/end()}. */

@@ -333,7 +333,7 @@ public final class MemorySnapshot {
     }
 
     /**
-     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in the README). Allocates; for tools and
+     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in docs/snapshot.md). Allocates; for tools and
      * reports, not for every frame.
      *
      * @return a JSON object
