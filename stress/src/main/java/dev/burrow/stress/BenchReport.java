@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code stress --bench-report [--quick] [--out DIR]}: runs every JMH benchmark in one run (average time, ns/op,
  * with the GC profiler), saves the raw JMH JSON and writes a Markdown table of medians, B/op and the ratio to the
- * best baseline of each case. One command regenerates the README's Performance table.
+ * best baseline of each case. One command regenerates docs/performance.md's table (docs/bench/results.md).
  */
 final class BenchReport {
     private final PrintStream out;
