@@ -13,7 +13,17 @@ class ArenaRunTest {
     @Test
     void headlessArenaHoldsItsBudgetsAndWritesTheReport(@TempDir Path dir) throws Exception {
         // The real command, forked like `java -jar stress.jar --arena --headless`; short so CI stays quick.
-        int code = Main.run(new String[] {"--arena", "--enemies", "500", "--seconds", "10", "--headless", "--report", dir.toString()});
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(buf, true));
+        int code;
+        try {
+            code = Main.run(new String[] {"--arena", "--enemies", "500", "--seconds", "10", "--headless", "--report", dir.toString()});
+        } finally {
+            System.setOut(out);
+        }
+        String printed = buf.toString();
+        assertTrue(printed.contains("most alive together                500") && printed.contains("PASSED"), printed);
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(json.contains("\"enemiesMaxAlive\":500"), json);
         assertTrue(json.contains("\"growthBytes\":"), json);

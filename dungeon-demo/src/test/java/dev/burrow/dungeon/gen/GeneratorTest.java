@@ -132,7 +132,8 @@ class GeneratorTest {
     @Test
     void aFrameOverflowInTheMiddleOfGenerationSpillsAndIsDiagnosed() {
         // Strict mode: an overflow is a warning, so generation carries on in spill blocks and the level is whole.
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4096).strict(true))) {
+        try (dev.burrow.dungeon.CapturedLog log = new dev.burrow.dungeon.CapturedLog();
+             EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4096).strict(true))) {
             long before = mem.nativeBytes();
             try (Level l = gen.generate(mem, 21, 2, 200, 200)) {
                 assertEquals(List.of(), Validator.check(l, mem.frame()));
@@ -140,6 +141,8 @@ class GeneratorTest {
             assertTrue(mem.diagnosticCount(dev.burrow.memory.DiagnosticCode.EM002) >= 1, "overflow diagnosed");
             assertTrue(mem.recentDiagnostics().stream().anyMatch(m -> m.startsWith("[EM002]") && m.contains("next frame grows to")));
             assertEquals(before, mem.nativeBytes() - mem.snapshot().frameBytes(), "spill blocks freed; only the arena's block remains");
+            assertFalse(log.lines().isEmpty(), "the overflow is logged");
+            assertTrue(log.lines().stream().allMatch(l -> l.startsWith("WARNING [EM002] ")), "logged as a warning, and nothing else: " + log.lines());
         }
     }
 
