@@ -287,15 +287,25 @@ public final class LineChart {
                 // Off the data's scale: name it at the edge rather than squash the data to fit it.
                 String text = (v > hi ? "\u2191 " : "\u2193 ") + label + " (off scale)";
                 w = g.getFontMetrics().stringWidth(text);
-                g.drawString(text, LEFT + pw - w - 4, v > hi ? y0 + 13 : y0 + PANEL_HEIGHT - 4);
+                label(g, text, LEFT + pw - w - 4, v > hi ? y0 + 13 : y0 + PANEL_HEIGHT - 4);
                 continue;
             }
             int y = yOf(v, lo, hi, y0);
             g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {7, 4}, 0));
             g.drawLine(LEFT, y, LEFT + pw, y);
             g.setStroke(plain);
-            g.drawString(label, LEFT + pw - w - 4, y > y0 + 16 ? y - 4 : y + 14);
+            label(g, label, LEFT + pw - w - 4, y > y0 + 16 ? y - 4 : y + 14);
         }
+    }
+
+    /** Text on a white box, readable over the data it sits on. */
+    private static void label(Graphics2D g, String text, int x, int baseline) {
+        Color c = g.getColor();
+        g.setColor(Color.WHITE);
+        g.fillRect(x - 2, baseline - g.getFontMetrics().getAscent(), g.getFontMetrics().stringWidth(text) + 4,
+            g.getFontMetrics().getAscent() + 3);
+        g.setColor(c);
+        g.drawString(text, x, baseline);
     }
 
     private static int yOf(double v, double lo, double hi, int y0) {
@@ -374,8 +384,9 @@ public final class LineChart {
                 if (v != all[0]) {
                     return "+" + bytes(v - all[0], u, step);
                 }
+                // The base in a big unit, precise enough that base + offset is the tick's true value.
                 double big = Math.abs(v) >= (1L << 30) ? 1L << 30 : Math.abs(v) >= (1L << 20) ? 1L << 20 : 1L << 10;
-                return bytes(v, big, big / 10);
+                return bytes(v, big, step);
             }
             return bytes(v, u, step);
         }

@@ -29,7 +29,7 @@ class LineChartTest {
         double base = 330.0 * (1 << 20);
         double[] t = LineChart.ticks(base, base + 64 * 1024, LineChart.Unit.BYTES);
         assertEquals(base, t[0], "the first tick is the baseline itself, a round number of KiB");
-        assertEquals("330.0 MiB | +20 KiB | +40 KiB | +60 KiB | +80 KiB", labels(t, LineChart.Unit.BYTES));
+        assertEquals("330.00 MiB | +20 KiB | +40 KiB | +60 KiB | +80 KiB", labels(t, LineChart.Unit.BYTES));
     }
 
     @Test
