@@ -77,12 +77,15 @@ class GeneratorTest {
 
     @Test
     void largeMapsUpTo400x400() {
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
+        // A frame arena sized for the largest map as stress --regen sizes it (128 B a cell, rounded down to a power
+        // of two: 16 MiB for 400x400): no overflow, so no EM002 in the build log.
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(16L << 20))) {
             for (int[] s : new int[][] {{20, 20}, {200, 200}, {400, 400}, {400, 60}, {30, 300}}) {
                 try (Level l = gen.generate(mem, 7, 5, s[0], s[1])) {
                     assertEquals(List.of(), Validator.check(l, mem.frame()), s[0] + "x" + s[1]);
                 }
             }
+            assertEquals(0, mem.diagnosticCount(dev.burrow.memory.DiagnosticCode.EM002), "the arena was sized for 400x400");
         }
     }
 
