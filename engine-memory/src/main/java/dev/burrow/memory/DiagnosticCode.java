@@ -2,7 +2,7 @@ package dev.burrow.memory;
 
 /**
  * The catalogue of engine-memory diagnostics: each code's severity, meaning, fix and a minimal wrong example. Codes are
- * stable: they are quoted in messages, counted in {@link MemorySnapshot}, documented in the README's diagnostics table,
+ * stable: they are quoted in messages, counted in {@link MemorySnapshot}, documented in docs/diagnostics.md,
  * and explained by {@code stress explain CODE}, all from this one catalogue.
  */
 public enum DiagnosticCode {

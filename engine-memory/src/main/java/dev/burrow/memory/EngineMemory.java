@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * }                                                // close() reports what was left open
  * }</pre>
  *
- * <p>{@link #create} reads the environment once: {@code BURROW_SYSTEM_ALLOCATOR=1} (kill switch),
- * {@code BURROW_DEBUG=off|simple|paranoid}, {@code BURROW_STRICT=1}, {@code BURROW_FAIL_AFTER=N}.</p>
+ * <p>{@link #create} reads the environment and the system properties once: {@code BURROW_SYSTEM_ALLOCATOR=1}
+ * or {@code -Dburrow.systemAllocator=true} (kill switch), {@code BURROW_DEBUG} or {@code -Dburrow.debug}
+ * ({@code off|simple|paranoid}), {@code BURROW_STRICT=1} or {@code -Dburrow.strict=true},
+ * {@code BURROW_FAIL_AFTER=N} or {@code -Dburrow.failAfter=N}. {@link #createExactly} reads neither.</p>
  *
  * <p>The debug level picks each allocator's implementation when it is created ({@link Pool}, {@link FrameArena},
  * {@link LevelGroup} explain what each level checks); {@link #debugLevel(DebugLevel)} changes it for allocators
@@ -69,19 +71,27 @@ public final class EngineMemory implements AutoCloseable {
     }
 
     /**
-     * Creates an engine with {@code config}, overridden by the {@code BURROW_*} environment variables.
+     * Creates an engine with {@code config}, overridden by the {@code BURROW_*} environment variables and then by
+     * the {@code -Dburrow.*} system properties (see {@link MemoryConfig#withSystemProperties}).
+     *
+     * <p>Precedence, lowest to highest: {@code config} (the game's code), then {@code BURROW_*} from the
+     * environment, then {@code -Dburrow.*}. The property wins over the variable because it is the narrower
+     * choice: it is written on one JVM's command line for that run, while an exported variable is inherited by
+     * every process of the shell, child JVMs included. Both exist so that a build or a person can switch the kill
+     * switch, the debug level, strict mode or fault injection without touching the game's code.</p>
      *
      * @param config the settings
      * @return the engine; close it when the game ends
-     * @throws IllegalArgumentException naming the variable when a {@code BURROW_*} value is malformed
+     * @throws IllegalArgumentException naming the variable or property when a value is malformed
      */
     public static EngineMemory create(MemoryConfig config) {
-        return new EngineMemory(config.withEnvironment(System.getenv()));
+        return new EngineMemory(config.withEnvironment(System.getenv()).withSystemProperties(System.getProperties()));
     }
 
     /**
-     * Creates an engine with exactly {@code config}, ignoring the environment (for tests and tools that must not
-     * be changed by it).
+     * Creates an engine with exactly {@code config}, ignoring the environment and the system properties: for
+     * tests, benchmarks and tools whose results must not change with the shell they run in (a benchmark of
+     * {@code DebugLevel.OFF} stays OFF even under {@code BURROW_DEBUG=paranoid}).
      *
      * @param config the settings
      * @return the engine

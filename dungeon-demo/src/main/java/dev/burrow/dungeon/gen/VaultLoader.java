@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the vault format (see README, "Vault files"):
+ * Reads the vault format (see docs/generator.md, "Vault files"):
  *
  * <pre>
  * # comment

@@ -32,6 +32,7 @@ public final class GlWindow implements AutoCloseable {
     public GlWindow(String title, int width, int height, boolean vsync) {
         errors = GLFWErrorCallback.create((code, description) -> { });
         GLFW.glfwSetErrorCallback(errors);
+        preferX11WithoutWayland();
         if (!GLFW.glfwInit()) {
             errors.free();
             MemoryUtil.nmemFree(sizeBuffer);
@@ -64,6 +65,18 @@ public final class GlWindow implements AutoCloseable {
         });
         GLFW.glfwShowWindow(handle);
         refreshSize();
+    }
+
+    /**
+     * GLFW 3.4 tries Wayland before X11, and libwayland prints {@code error: XDG_RUNTIME_DIR is invalid or not set}
+     * when there is no Wayland session: a line that reads like Burrow's own. Without {@code WAYLAND_DISPLAY} there
+     * is no Wayland compositor to find, so ask for X11 outright (under Wayland, GLFW still chooses by itself).
+     */
+    private static void preferX11WithoutWayland() {
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        if ((wayland == null || wayland.isEmpty()) && GLFW.glfwPlatformSupported(GLFW.GLFW_PLATFORM_X11)) {
+            GLFW.glfwInitHint(GLFW.GLFW_PLATFORM, GLFW.GLFW_PLATFORM_X11);
+        }
     }
 
     /** Polls events and re-reads the framebuffer size (resize). */

@@ -77,12 +77,16 @@ class GeneratorTest {
     }
 
     @Test
+    @BurrowMemoryTest(frameArenaBytes = 16 << 20)
     void largeMapsUpTo400x400(EngineMemory mem) {
+        // A frame arena sized for the largest map as stress --regen sizes it (128 B a cell, rounded down to a power
+        // of two: 16 MiB for 400x400): no overflow, so no EM002 in the build log.
         for (int[] s : new int[][] {{20, 20}, {200, 200}, {400, 400}, {400, 60}, {30, 300}}) {
             try (Level l = gen.generate(mem, 7, 5, s[0], s[1])) {
                 assertEquals(List.of(), Validator.check(l, mem.frame()), s[0] + "x" + s[1]);
             }
         }
+        assertEquals(0, mem.diagnosticCount(dev.burrow.memory.DiagnosticCode.EM002), "the arena was sized for 400x400");
     }
 
     @Test
