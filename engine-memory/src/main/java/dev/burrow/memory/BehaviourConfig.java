@@ -35,7 +35,10 @@ public final class BehaviourConfig {
         return DEFAULTS;
     }
 
-    /** @param frames frames per judgement (at least 2) @return a copy */
+    /**
+     * @param frames frames per judgement (at least 2)
+     * @return a copy
+     */
     public BehaviourConfig windowFrames(int frames) {
         if (frames < 2) {
             throw new IllegalArgumentException("windowFrames must be at least 2: " + frames);
@@ -44,19 +47,28 @@ public final class BehaviourConfig {
             highWaterFrameShare, budgetHorizonFrames);
     }
 
-    /** @param frames a pool whose slots live fewer frames than this on average is reported @return a copy */
+    /**
+     * @param frames a pool whose slots live fewer frames than this on average is reported
+     * @return a copy
+     */
     public BehaviourConfig slotLifetimeFrames(double frames) {
         return new BehaviourConfig(windowFrames, frames, minAllocsPerFrame, groupLifetimeFrames, highWaterRatio,
             highWaterFrameShare, budgetHorizonFrames);
     }
 
-    /** @param allocs a pool is judged only above this many allocations per frame @return a copy */
+    /**
+     * @param allocs a pool is judged only above this many allocations per frame
+     * @return a copy
+     */
     public BehaviourConfig minAllocsPerFrame(long allocs) {
         return new BehaviourConfig(windowFrames, slotLifetimeFrames, allocs, groupLifetimeFrames, highWaterRatio,
             highWaterFrameShare, budgetHorizonFrames);
     }
 
-    /** @param frames groups that live fewer frames than this on average are reported @return a copy */
+    /**
+     * @param frames groups that live fewer frames than this on average are reported
+     * @return a copy
+     */
     public BehaviourConfig groupLifetimeFrames(int frames) {
         return new BehaviourConfig(windowFrames, slotLifetimeFrames, minAllocsPerFrame, frames, highWaterRatio,
             highWaterFrameShare, budgetHorizonFrames);
@@ -72,7 +84,10 @@ public final class BehaviourConfig {
             frameShare, budgetHorizonFrames);
     }
 
-    /** @param frames a budgeted tag whose trend reaches its hard budget within this many frames is reported @return a copy */
+    /**
+     * @param frames a budgeted tag whose trend reaches its hard budget within this many frames is reported
+     * @return a copy
+     */
     public BehaviourConfig budgetHorizonFrames(int frames) {
         return new BehaviourConfig(windowFrames, slotLifetimeFrames, minAllocsPerFrame, groupLifetimeFrames, highWaterRatio,
             highWaterFrameShare, frames);

@@ -55,6 +55,7 @@ public final class EngineMemory implements AutoCloseable {
     private EngineMemory(MemoryConfig config) {
         this.config = config;
         this.diagnostics = new Diagnostics(config.strict());
+        this.diagnostics.strictWarnings(config.strictWarnings());
         this.heap = new NativeHeap(config.systemAllocator(), config.failAfter(), diagnostics);
         this.heapSlabs = new SlabSource() {
             @Override
@@ -462,6 +463,7 @@ public final class EngineMemory implements AutoCloseable {
                 s.frames = f.frameNumber();
                 s.heapBytesLastFrame = f.lastFrameHeapBytes();
                 s.allocsLastFrame = f.lastFrameAllocs();
+                s.inFrame = f.inFrame();
                 s.budgetBytes = f.budgetBytes();
                 s.overBudgetFrames = f.overBudgetFrames();
                 s.promotedLastFrame = f.lastFramePromoted();
@@ -546,6 +548,7 @@ public final class EngineMemory implements AutoCloseable {
                 s.frees = p.frees();
                 s.inGroup = p.group() != null;
                 s.concurrent = p.isConcurrent();
+                s.kept = p.kept();
                 addToTags(into, p.tag(), p.tagBytes(), (long) s.peakLive * s.slotBytes, s.allocs, s.frees);
             }
         }

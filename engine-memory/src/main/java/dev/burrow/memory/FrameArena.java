@@ -615,7 +615,10 @@ public abstract class FrameArena {
         return phases.count();
     }
 
-    /** @param id 0 to {@link #phaseCount()} @return the phase's name */
+    /**
+     * @param id 0 to {@link #phaseCount()}
+     * @return the phase's name
+     */
     public String phaseName(int id) {
         return phases.name(id);
     }

@@ -20,18 +20,20 @@ import java.util.function.Function;
 public final class MemoryConfig {
 
     private static final MemoryConfig DEFAULTS =
-        new MemoryConfig(256 * 1024, DebugLevel.SIMPLE, false, false, 0, 64 * 1024, 64 * 1024);
+        new MemoryConfig(256 * 1024, DebugLevel.SIMPLE, false, false, 0, 64 * 1024, 64 * 1024, false);
 
     private final long frameArenaBytes;
     private final DebugLevel debug;
     private final boolean strict;
+    private final boolean strictWarnings;
     private final boolean systemAllocator;
     private final long failAfter;
     private final long groupChunkBytes;
     private final int poolSlabBytes;
 
     private MemoryConfig(long frameArenaBytes, DebugLevel debug, boolean strict, boolean systemAllocator,
-                         long failAfter, long groupChunkBytes, int poolSlabBytes) {
+                         long failAfter, long groupChunkBytes, int poolSlabBytes, boolean strictWarnings) {
+        this.strictWarnings = strictWarnings;
         this.frameArenaBytes = frameArenaBytes;
         this.debug = debug;
         this.strict = strict;
@@ -54,7 +56,7 @@ public final class MemoryConfig {
         if (bytes < 1024 || bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("frameArenaBytes must be in [1 KiB, 2 GiB): " + bytes);
         }
-        return new MemoryConfig(bytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes);
+        return new MemoryConfig(bytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes, strictWarnings);
     }
 
     /**
@@ -63,15 +65,30 @@ public final class MemoryConfig {
      */
     public MemoryConfig debug(DebugLevel level) {
         return new MemoryConfig(frameArenaBytes, requireNonNull(level), strict, systemAllocator, failAfter,
-            groupChunkBytes, poolSlabBytes);
+            groupChunkBytes, poolSlabBytes, strictWarnings);
     }
+
+    /**
+     * Strict about warnings too: a warning diagnostic (a soft budget, a frame over its budget, a behaviour finding)
+     * throws like an error, so a CI run fails on it. Implies {@link #strict(boolean) strict}. {@code BURROW_STRICT=warning}
+     * or {@code -Dburrow.strict=warning} turns it on.
+     *
+     * @param on whether warnings throw
+     * @return a copy
+     */
+    public MemoryConfig strictWarnings(boolean on) {
+        return new MemoryConfig(frameArenaBytes, debug, strict || on, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes, on);
+    }
+
+    /** @return whether warnings throw too */
+    public boolean strictWarnings() { return strictWarnings; }
 
     /**
      * @param on whether error diagnostics throw {@link MemoryDiagnosticException}
      * @return a copy
      */
     public MemoryConfig strict(boolean on) {
-        return new MemoryConfig(frameArenaBytes, debug, on, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes);
+        return new MemoryConfig(frameArenaBytes, debug, on, systemAllocator, failAfter, groupChunkBytes, poolSlabBytes, strictWarnings);
     }
 
     /**
@@ -82,7 +99,7 @@ public final class MemoryConfig {
      * @return a copy
      */
     public MemoryConfig systemAllocator(boolean on) {
-        return new MemoryConfig(frameArenaBytes, debug, strict, on, failAfter, groupChunkBytes, poolSlabBytes);
+        return new MemoryConfig(frameArenaBytes, debug, strict, on, failAfter, groupChunkBytes, poolSlabBytes, strictWarnings);
     }
 
     /**
@@ -95,7 +112,7 @@ public final class MemoryConfig {
         if (n < 0) {
             throw new IllegalArgumentException("failAfter must be >= 0: " + n);
         }
-        return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, n, groupChunkBytes, poolSlabBytes);
+        return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, n, groupChunkBytes, poolSlabBytes, strictWarnings);
     }
 
     /**
@@ -106,7 +123,7 @@ public final class MemoryConfig {
         if (bytes < 256 || bytes > (1L << 30)) {
             throw new IllegalArgumentException("groupChunkBytes must be in [256 B, 1 GiB]: " + bytes);
         }
-        return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, bytes, poolSlabBytes);
+        return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, bytes, poolSlabBytes, strictWarnings);
     }
 
     /**
@@ -117,7 +134,7 @@ public final class MemoryConfig {
         if (bytes < 256 || Integer.bitCount(bytes) != 1 || bytes > (1 << 26)) {
             throw new IllegalArgumentException("poolSlabBytes must be a power of two in [256 B, 64 MiB]: " + bytes);
         }
-        return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, bytes);
+        return new MemoryConfig(frameArenaBytes, debug, strict, systemAllocator, failAfter, groupChunkBytes, bytes, strictWarnings);
     }
 
     /** The environment variables {@link #withEnvironment} reads, in the order of {@link #PROPERTIES}. */
@@ -167,7 +184,10 @@ public final class MemoryConfig {
         }
         String strictValue = lookup.apply(names[2]);
         if (strictValue != null) {
-            c = c.strict(parseFlag(prefix + names[2], strictValue));
+            String v = strictValue.trim().toLowerCase(java.util.Locale.ROOT);
+            c = v.equals("warning") || v.equals("warnings")
+                ? c.strict(true).strictWarnings(true)
+                : c.strict(parseFlag(prefix + names[2], strictValue)).strictWarnings(false);
         }
         String fail = lookup.apply(names[3]);
         if (fail != null && !fail.isBlank()) {
@@ -189,7 +209,7 @@ public final class MemoryConfig {
         switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "1": case "true": case "yes": case "on": return true;
             case "": case "0": case "false": case "no": case "off": return false;
-            default: throw new IllegalArgumentException(name + ": expected 1 or 0, got '" + value + "'");
+            default: throw new IllegalArgumentException(name + ": expected 1 or 0" + (name.toLowerCase(java.util.Locale.ROOT).contains("strict") ? " (or warning)" : "") + ", got '" + value + "'");
         }
     }
 

@@ -222,6 +222,7 @@ public final class MemorySnapshot {
         long frames;
         long heapBytesLastFrame;
         long allocsLastFrame;
+        boolean inFrame;
         long budgetBytes = -1;
         long overBudgetFrames;
         int promotedLastFrame;
@@ -230,6 +231,8 @@ public final class MemorySnapshot {
         PhaseStats[] phases = new PhaseStats[0];
         int phaseCount;
 
+        /** @return whether the arena's thread was inside a frame when the snapshot was taken */
+        public boolean inFrame() { return inFrame; }
         /** @return allocations the arena made in its last frame */
         public long allocsLastFrame() { return allocsLastFrame; }
         /** @return the arena's frame budget, or -1 when none */
@@ -244,7 +247,10 @@ public final class MemorySnapshot {
         public int promotionsFailedLastFrame() { return promotionsFailedLastFrame; }
         /** @return phase names the arena has seen */
         public int phaseCount() { return phaseCount; }
-        /** @param i index below {@link #phaseCount()} @return that phase's figures */
+        /**
+         * @param i index below {@link #phaseCount()}
+         * @return that phase's figures
+         */
         public PhaseStats phase(int i) { return phases[check(i, phaseCount)]; }
 
         /** @return owner thread's name */
@@ -303,6 +309,7 @@ public final class MemorySnapshot {
         long frees;
         boolean inGroup;
         boolean concurrent;
+        int kept;
 
         /** @return pool name */
         public String name() { return name; }
@@ -324,6 +331,8 @@ public final class MemorySnapshot {
         public long allocs() { return allocs; }
         /** @return frees so far */
         public long frees() { return frees; }
+        /** @return live slots marked keep (not leaks) */
+        public int kept() { return kept; }
         /** @return whether its slabs come from a level group */
         public boolean inGroup() { return inGroup; }
         /** @return whether other threads may free into it */

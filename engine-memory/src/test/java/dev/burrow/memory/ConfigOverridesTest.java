@@ -72,7 +72,7 @@ class ConfigOverridesTest {
     void badValuesNameThePropertyOrVariableInOneLine() {
         String[][] cases = {
             {"burrow.debug", "banana", "-Dburrow.debug: unknown debug level 'banana'"},
-            {"burrow.strict", "maybe", "-Dburrow.strict: expected 1 or 0, got 'maybe'"},
+            {"burrow.strict", "maybe", "-Dburrow.strict: expected 1 or 0 (or warning), got 'maybe'"},
             {"burrow.systemAllocator", "2", "-Dburrow.systemAllocator: expected 1 or 0, got '2'"},
             {"burrow.failAfter", "ten", "-Dburrow.failAfter: not a number: 'ten'"},
             {"burrow.failAfter", "-3", "-Dburrow.failAfter: must be >= 0: -3"},
@@ -85,6 +85,19 @@ class ConfigOverridesTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> MemoryConfig.defaults().withEnvironment(Map.of("BURROW_STRICT", "maybe")));
-        assertEquals("BURROW_STRICT: expected 1 or 0, got 'maybe'", e.getMessage());
+        assertEquals("BURROW_STRICT: expected 1 or 0 (or warning), got 'maybe'", e.getMessage());
+    }
+
+    @Test
+    void strictWarningMakesWarningsThrow() {
+        MemoryConfig c = MemoryConfig.defaults().withEnvironment(Map.of("BURROW_STRICT", "warning"));
+        assertTrue(c.strict());
+        assertTrue(c.strictWarnings());
+        assertFalse(MemoryConfig.defaults().withEnvironment(Map.of("BURROW_STRICT", "1")).strictWarnings());
+        try (EngineMemory mem = Engines.exactly(c)) {
+            mem.budget("soft", 10, 1 << 20);
+            MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, () -> mem.group("soft").alloc(100, 8));
+            assertEquals(DiagnosticCode.EM501, e.code(), "a soft budget, a warning, fails the run");
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The JUnit 5 extension behind {@link BurrowMemoryTest}: resolves {@link EngineMemory} parameters of test and
- * {@code @BeforeEach} methods with one fresh engine per test method, and after the test (after its
+ * {@code @BeforeEach} methods with one fresh engine per test method (and {@link CapturedDiagnostics} parameters with
+ * what that engine raised: its diagnostics are captured, not logged), and after the test (after its
  * {@code @AfterEach} methods, so they can close the game first) closes the engine and fails the test through
  * {@link MemoryLeaks#closeAndAssertNone} when anything remained. A test that does not ask for an engine gets none
  * and is not checked.
@@ -27,6 +28,7 @@ import java.util.Optional;
 public final class BurrowMemoryExtension implements ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BurrowMemoryExtension.class);
     private static final String ENGINE = "engine";
+    private static final String CAPTURED = "captured";
 
     /** Creates the extension (JUnit does, through {@link BurrowMemoryTest} or {@code @ExtendWith}). */
     public BurrowMemoryExtension() {
@@ -39,7 +41,8 @@ public final class BurrowMemoryExtension implements ParameterResolver, AfterEach
      */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == EngineMemory.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == EngineMemory.class || type == CapturedDiagnostics.class;
     }
 
     /**
@@ -55,7 +58,13 @@ public final class BurrowMemoryExtension implements ParameterResolver, AfterEach
             throw new ParameterResolutionException("EngineMemory is injected per test: declare it on a @Test or "
                 + "@BeforeEach method, not on " + parameter.getDeclaringExecutable());
         }
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(ENGINE, k -> create(settings(context)), EngineMemory.class);
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        EngineMemory mem = store.getOrComputeIfAbsent(ENGINE, k -> {
+            EngineMemory created = create(settings(context));
+            store.put(CAPTURED, CapturedDiagnostics.on(created)); // quiet: diagnostics are the test's to assert
+            return created;
+        }, EngineMemory.class);
+        return parameter.getParameter().getType() == EngineMemory.class ? mem : store.get(CAPTURED, CapturedDiagnostics.class);
     }
 
     /**
@@ -66,8 +75,9 @@ public final class BurrowMemoryExtension implements ParameterResolver, AfterEach
     @Override
     public void afterEach(ExtensionContext context) {
         EngineMemory mem = context.getStore(NAMESPACE).remove(ENGINE, EngineMemory.class);
+        CapturedDiagnostics captured = context.getStore(NAMESPACE).remove(CAPTURED, CapturedDiagnostics.class);
         if (mem != null) {
-            MemoryLeaks.closeAndAssertNone(mem);
+            MemoryLeaks.closeAndAssertNone(mem, captured);
         }
     }
 

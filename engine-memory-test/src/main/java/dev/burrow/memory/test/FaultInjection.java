@@ -27,7 +27,8 @@ import java.util.List;
  *     });
  * }</pre>
  *
- * <p>The engine is created with {@link EngineMemory#createExactly} (the environment cannot change the points) and
+ * <p>The engine is created with {@link EngineMemory#createExactly} (the environment cannot change the points), its
+ * diagnostics are captured rather than logged ({@link CapturedDiagnostics}), and
  * strict, so a clean-up path that frees twice fails the run with its code instead of passing quietly. The scenario
  * must not keep the engine: a new one is made for every N.</p>
  */
@@ -113,14 +114,15 @@ public final class FaultInjection {
 
     private long countAllocations(Scenario scenario) {
         EngineMemory mem = EngineMemory.createExactly(base);
+        CapturedDiagnostics captured = CapturedDiagnostics.on(mem);
         try {
             scenario.run(mem);
         } catch (Throwable t) {
-            MemoryLeaks.closeAndFind(mem);
+            MemoryLeaks.closeAndFind(mem, captured);
             throw new AssertionFailedError("the scenario fails without any fault injected: " + t, t);
         }
         long n = mem.snapshot().nativeMallocs();
-        List<String> leaks = MemoryLeaks.closeAndFind(mem);
+        List<String> leaks = MemoryLeaks.closeAndFind(mem, captured);
         if (!leaks.isEmpty()) {
             throw new AssertionFailedError("the scenario leaks without any fault injected:\n  " + String.join("\n  ", leaks));
         }
@@ -141,6 +143,7 @@ public final class FaultInjection {
 
     private Outcome runAt(Scenario scenario, long n) {
         EngineMemory mem = EngineMemory.createExactly(base.failAfter(n));
+        CapturedDiagnostics captured = CapturedDiagnostics.on(mem);
         Throwable thrown = null;
         try {
             scenario.run(mem);
@@ -149,7 +152,7 @@ public final class FaultInjection {
         }
         boolean fired = mem.diagnosticCount(DiagnosticCode.EM701) > 0 || mem.snapshot().nativeMallocs() >= n;
         OutOfNativeMemoryException oom = outOfMemory(thrown);
-        List<String> leaks = MemoryLeaks.closeAndFind(mem);
+        List<String> leaks = MemoryLeaks.closeAndFind(mem, captured);
         String where = "fault point N=" + n + " (native allocation #" + n + " fails): ";
         if (thrown instanceof AssertionError) {
             AssertionFailedError e = new AssertionFailedError(where + "the scenario's own check failed: " + thrown.getMessage(), thrown);

@@ -17,7 +17,7 @@ import java.util.List;
  * {@code keep()}): the engine reports those as {@code EM603} with their allocation sites (every site at PARANOID, a
  * sampled one at SIMPLE); and any native byte still held once the engine has closed. A pool or group left open but
  * empty is not a leak: the engine frees it at close. A frame begun and not ended on the calling thread fails the
- * check too (the calling thread's arena is the only one the public API lets it inspect). Leaks reported earlier, when the test itself closed a pool or
+ * check too, on any thread. Leaks reported earlier, when the test itself closed a pool or
  * group with live slots ({@code EM601}, {@code EM602}), are the test's to assert.</p>
  */
 public final class MemoryLeaks {
@@ -33,7 +33,19 @@ public final class MemoryLeaks {
      * @throws AssertionFailedError listing what remained, the leak report's sites and the native bytes left
      */
     public static void closeAndAssertNone(EngineMemory mem) {
-        List<String> found = closeAndFind(mem);
+        closeAndAssertNone(mem, null);
+    }
+
+    /**
+     * Closes {@code mem} (if the test did not) and fails when anything leaked, quoting every leak report from
+     * {@code captured} (none is dropped, however many the close raised).
+     *
+     * @param mem the engine; it is closed afterwards in every case
+     * @param captured what the engine raised, or null to read its recent diagnostics
+     * @throws AssertionFailedError listing what remained, the leak report's sites and the native bytes left
+     */
+    public static void closeAndAssertNone(EngineMemory mem, CapturedDiagnostics captured) {
+        List<String> found = closeAndFind(mem, captured);
         if (!found.isEmpty()) {
             throw new AssertionFailedError("engine-memory leak at teardown (debug " + mem.config().debug() + "):\n  "
                 + String.join("\n  ", found));
@@ -47,6 +59,17 @@ public final class MemoryLeaks {
      * @return one line per finding (what was live, each leak report, native bytes left); empty when clean
      */
     public static List<String> closeAndFind(EngineMemory mem) {
+        return closeAndFind(mem, null);
+    }
+
+    /**
+     * Closes {@code mem} (if the test did not) and describes what leaked.
+     *
+     * @param mem the engine; it is closed afterwards in every case
+     * @param captured what the engine raised, or null to read its recent diagnostics
+     * @return one line per finding (what was live, each leak report, native bytes left); empty when clean
+     */
+    public static List<String> closeAndFind(EngineMemory mem, CapturedDiagnostics captured) {
         List<String> live = new ArrayList<>();
         List<String> found = new ArrayList<>();
         long leaked;
@@ -56,10 +79,7 @@ public final class MemoryLeaks {
         } else {
             MemorySnapshot snap = mem.snapshot();
             describeLive(snap, live);
-            String openFrame = openFrame(mem, snap);
-            if (openFrame != null) {
-                found.add(openFrame);
-            }
+            openFrames(snap, found);
             long before = leakCount(mem);
             try {
                 mem.close();
@@ -71,7 +91,7 @@ public final class MemoryLeaks {
         if (leaked > 0) {
             found.addAll(0, live); // what was live is context for the reports; slots marked keep() are not leaks
             List<String> reports = new ArrayList<>();
-            for (String message : mem.recentDiagnostics()) {
+            for (String message : captured != null ? captured.all() : mem.recentDiagnostics()) {
                 if (isLeak(message)) {
                     reports.add(message);
                 }
@@ -111,23 +131,22 @@ public final class MemoryLeaks {
         return false;
     }
 
-    /** The calling thread's frame arena, only if it has one (asking for it would create one). */
-    private static String openFrame(EngineMemory mem, MemorySnapshot s) {
-        String thread = Thread.currentThread().getName();
+    /** Every frame arena still inside a frame: begin() without end(), on any thread. */
+    private static void openFrames(MemorySnapshot s, List<String> found) {
         for (int i = 0; i < s.frameCount(); i++) {
-            if (thread.equals(s.frame(i).thread())) {
-                return mem.frame().inFrame()
-                    ? "the frame arena of thread \"" + thread + "\" is still inside a frame: begin() without end()" : null;
+            MemorySnapshot.FrameStats f = s.frame(i);
+            if (f.inFrame()) {
+                found.add("the frame arena of thread \"" + f.thread() + "\" is still inside a frame: begin() without end()");
             }
         }
-        return null;
     }
 
     private static void describeLive(MemorySnapshot s, List<String> found) {
         for (int i = 0; i < s.poolCount(); i++) {
             MemorySnapshot.PoolStats p = s.pool(i);
-            if (p.live() > 0) {
-                found.add("pool \"" + p.name() + "\": " + p.live() + " live slot(s) of " + p.slotBytes() + " B");
+            if (p.live() > p.kept()) {
+                found.add("pool \"" + p.name() + "\": " + (p.live() - p.kept()) + " live slot(s) of " + p.slotBytes() + " B"
+                    + (p.kept() > 0 ? " (and " + p.kept() + " kept)" : ""));
             }
         }
         for (int i = 0; i < s.groupCount(); i++) {
