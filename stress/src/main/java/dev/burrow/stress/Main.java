@@ -18,6 +18,7 @@ public final class Main {
         "       stress --arena [--enemies N] [--seconds S] [--seed S] [--headless] [--max-step-p99-ms MS] [--max-frame-p99-ms MS] [--report DIR] [--no-fork]",
         "       stress --bench-report [--quick] [--include REGEX] [--out DIR]   run every JMH benchmark, write jmh.json and results.md (default docs/bench)",
         "       stress --bench [JMH options]      the plain JMH command line (e.g. --bench -prof gc FrameBench)",
+        "       stress explain [CODE]             what a diagnostic code means, an example and the fix (no code: the list)",
         "       stress -h | --help | --version",
         "exit codes: 0 passed, 1 a budget or invariant broke, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write the report");
 
@@ -57,6 +58,9 @@ public final class Main {
             return ExitCode.OK;
         }
         try {
+            if (args[0].equals("explain")) {
+                return new Explain(System.out).run(args);
+            }
             checkMemoryOverrides();
             List<String> list = new java.util.ArrayList<>(Arrays.asList(args));
             boolean noFork = list.remove("--no-fork");
