@@ -488,7 +488,8 @@ public final class EngineMemory implements AutoCloseable {
                 s.softBytes = a.soft;
                 s.hardBytes = a.hard;
             }
-            for (TagAccount a : tagList) {
+            for (int i = 0; i < tagList.size(); i++) { // indexed: no iterator on the overlay's per-frame path
+                TagAccount a = tagList.get(i);
                 for (TagAccount up = a; up != null; up = up.parent) {
                     MemorySnapshot.TagStats s = into.tags[up.index];
                     s.allocs += a.closedAllocs;
@@ -497,7 +498,8 @@ public final class EngineMemory implements AutoCloseable {
             }
             snapshotPools(into);
             snapshotGroups(into);
-            for (TagAccount a : tagList) {
+            for (int i = 0; i < tagList.size(); i++) {
+                TagAccount a = tagList.get(i);
                 MemorySnapshot.TagStats s = into.tags[a.index];
                 long peak = Math.max(Math.max(a.peakSeen, s.peakBytes), Math.max(s.liveBytes, a.budgetPeak()));
                 a.peakSeen = peak;

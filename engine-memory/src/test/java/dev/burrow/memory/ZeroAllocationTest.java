@@ -143,4 +143,73 @@ class ZeroAllocationTest {
         }
         return sink;
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"OFF", "SIMPLE"})
+    void snapshotIntoAReusedSnapshot(DebugLevel level) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level))) {
+            mem.budget("level", 1 << 20, 1 << 24);
+            Pool a = mem.pool("level::items", 32);
+            Pool b = mem.pool("bullets", 16);
+            LevelGroup g = mem.group("level");
+            g.alloc(1000, 8);
+            long keep = a.alloc();
+            FrameArena f = mem.frame();
+            f.begin();
+            f.beginPhase("turns");
+            f.alloc(64, 8);
+            f.endPhase();
+            f.end();
+            MemorySnapshot reuse = mem.snapshot();
+            assertEquals(0, measure(n -> snapshotLoop(mem, reuse, n)), "heap bytes over snapshot(reuse) at " + level);
+            a.free(keep);
+            g.close();
+            a.close();
+            b.close();
+        }
+    }
+
+    private static long snapshotLoop(EngineMemory mem, MemorySnapshot reuse, int n) {
+        long sink = 0;
+        for (int i = 0; i < n / 100; i++) { // a snapshot is a frame's worth of work, not a hot op
+            sink += mem.snapshot(reuse).nativeBytes();
+        }
+        return sink;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"OFF", "SIMPLE"})
+    void phasesCollectionsAndPromotionPerFrame(DebugLevel level) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level))) {
+            FrameArena f = mem.frame();
+            Pool kept = mem.pool("kept", 64);
+            f.budget(200_000, FrameBudgetPolicy.WARN);
+            assertEquals(0, measure(n -> frameFeaturesLoop(f, kept, n)), "heap bytes per frame of phases, collections"
+                + " and promotion at " + level);
+            assertEquals(0, kept.live());
+        }
+    }
+
+    private static long frameFeaturesLoop(FrameArena f, Pool kept, int n) {
+        long sink = 0;
+        for (int i = 0; i < n / 10; i++) {
+            f.begin();
+            f.beginPhase("turns");
+            FrameIntList queue = f.intList(64);
+            FrameIntIntMap seen = f.intIntMap(64);
+            for (int k = 0; k < 32; k++) {
+                queue.add(k);
+                seen.put(k * 7, k);
+            }
+            sink += queue.get(5) + seen.get(14, -1) + f.remaining();
+            f.endPhase();
+            f.beginPhase("map");
+            long path = f.alloc(64, 8);
+            long ticket = f.promote(path, 64, kept);
+            f.endPhase();
+            f.end();
+            kept.free(f.promotedAddress(ticket));
+        }
+        return sink;
+    }
 }
