@@ -417,6 +417,7 @@ public final class MemorySnapshot {
                 .append(",\"overflows\":").append(f.overflows).append(",\"frames\":").append(f.frames)
                 .append(",\"heapBytesLastFrame\":").append(f.heapBytesLastFrame)
                 .append(",\"allocsLastFrame\":").append(f.allocsLastFrame)
+                .append(",\"inFrame\":").append(f.inFrame)
                 .append(",\"budgetBytes\":").append(f.budgetBytes < 0 ? "null" : Long.toString(f.budgetBytes))
                 .append(",\"overBudgetFrames\":").append(f.overBudgetFrames)
                 .append(",\"promotedLastFrame\":").append(f.promotedLastFrame)
@@ -440,7 +441,8 @@ public final class MemorySnapshot {
                 .append(",\"capacity\":").append(p.capacity).append(",\"slabs\":").append(p.slabs)
                 .append(",\"retired\":").append(p.retired).append(",\"reservedBytes\":").append(p.reservedBytes)
                 .append(",\"allocs\":").append(p.allocs).append(",\"frees\":").append(p.frees)
-                .append(",\"inGroup\":").append(p.inGroup).append(",\"concurrent\":").append(p.concurrent).append('}');
+                .append(",\"inGroup\":").append(p.inGroup).append(",\"concurrent\":").append(p.concurrent)
+                .append(",\"kept\":").append(p.kept).append('}');
         }
         b.append("],\"groups\":[");
         for (int i = 0; i < groupCount; i++) {
