@@ -21,6 +21,7 @@ class GuardRulesTest {
             .allow("dev.burrow.stress.bench.PoolBench", BASELINE)
             .allow("dev.burrow.stress.bench.ThreadsBench", BASELINE)
             .allow("dev.burrow.stress.bench.DebugCostBench", BASELINE)
+            .allow("dev.burrow.stress.bench.CrossThreadBench", BASELINE)
             .check(STRESS);
     }
 

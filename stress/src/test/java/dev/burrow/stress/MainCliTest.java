@@ -65,7 +65,7 @@ class MainCliTest {
     @Test
     void aBadIncludePatternIsOneLineAndWritesNothing(@TempDir Path dir) {
         Path out = dir.resolve("bench");
-        assertEquals(2, CliErrors.run("--bench-report", "--include", "[", "--out", out.toString()));
+        assertEquals(2, CliErrors.run("--bench-report", "--out", out.toString(), "--include", "["));
         assertFalse(Files.exists(out), "fails before the output folder is made");
     }
 
