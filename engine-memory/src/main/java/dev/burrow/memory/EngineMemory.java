@@ -602,6 +602,21 @@ public final class EngineMemory implements AutoCloseable {
         return groupsClosed.get();
     }
 
+    /**
+     * Starts writing this engine's snapshot as JSON to {@code dir} every {@code everyMillis} on a thread of its own,
+     * keeping the newest {@code keep} files (see {@link SnapshotEmitter}). Opt-in; nothing runs until called.
+     *
+     * @param dir the folder, created if needed
+     * @param everyMillis the interval, at least 10 ms
+     * @param keep how many files to keep, at least 1
+     * @return the emitter; close it to stop
+     * @throws java.io.UncheckedIOException naming the folder when it cannot be created or written
+     */
+    public SnapshotEmitter emitSnapshots(java.nio.file.Path dir, long everyMillis, int keep) {
+        ensureOpen();
+        return new SnapshotEmitter(this, dir, everyMillis, keep);
+    }
+
     /** @return native bytes held right now (a cheap counter read) */
     public long nativeBytes() {
         return heap.liveBytes();
