@@ -1,6 +1,7 @@
 package dev.burrow.stress;
 
 import dev.burrow.dungeon.ArenaCommand;
+import dev.burrow.dungeon.arena.ArenaPilot;
 import dev.burrow.dungeon.arena.ArenaRecorder;
 import dev.burrow.dungeon.arena.ArenaSim;
 import dev.burrow.dungeon.cli.Args;
@@ -12,7 +13,7 @@ import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.MemorySnapshot;
 import dev.burrow.stress.report.Json;
 import dev.burrow.stress.report.LineChart;
-import dev.burrow.stress.report.ProcessMemory;
+import dev.burrow.dungeon.overlay.ProcessMemory;
 import dev.burrow.stress.report.Progress;
 import dev.burrow.stress.report.Stats;
 
@@ -31,6 +32,10 @@ import java.util.Locale;
 
 /**
  * {@code stress --arena --enemies N --seconds S [--headless] [--report DIR]}: the horde under measurement.
+ *
+ * <p>Both modes are played by the {@link ArenaPilot}: it kites the horde round the arena, dashes out of crowds,
+ * takes an upgrade at every cleared wave and starts a new run after its third fall, so a run exercises movement,
+ * waves, falls and restarts, not a player standing still. Headless runs are deterministic for a seed.</p>
  *
  * <p>Headless, every frame is one simulation step, run back to back: {@value #HEADLESS_WARMUP_STEPS} warm-up steps,
  * then {@code S * 30} measured ones. Windowed (under Xvfb
@@ -204,6 +209,10 @@ final class ArenaRun {
         int ringCapacity;
         long ringDropped;
         long deaths;
+        long runs;
+        long bestScore;
+        int furthestWave;
+        long dashes;
         String pools;
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(Math.max(4 << 20, enemies * 64L)))) {
             // Headless: exactly warm-up + measured steps. Windowed: room for 250 frames a second.
@@ -217,15 +226,17 @@ final class ArenaRun {
                 long steps = HEADLESS_WARMUP_STEPS + (long) Math.ceil(seconds * 30);
                 try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies)) {
                     FrameArena frame = mem.frame();
+                    ArenaPilot pilot = new ArenaPilot();
                     Progress progress = new Progress(out, steps, "steps");
                     for (long s = 0; s < steps; s++) {
                         long t0 = System.nanoTime();
                         frame.begin();
+                        pilot.drive(sim);
                         sim.step();
                         frame.end();
                         f.record(System.nanoTime() - t0, sim.lastStepNanos(), 1, frame.lastFrameHeapBytes(), sim.enemies().count());
                         if ((s + 1) % 300 == 0 || s + 1 == steps) {
-                            progress.update(s + 1, "alive " + sim.enemies().count() + "  killed " + sim.killed());
+                            progress.update(s + 1, "alive " + sim.enemies().count() + "  wave " + sim.wave() + "  run " + sim.runs());
                         }
                     }
                     maxAlive = sim.maxAlive();
@@ -235,6 +246,10 @@ final class ArenaRun {
                     ringCapacity = sim.ringCapacity();
                     ringDropped = sim.ringDropped();
                     deaths = sim.playerDeaths();
+                    runs = sim.runs();
+                    bestScore = Math.max(sim.bestScore(), sim.score());
+                    furthestWave = sim.bestWave();
+                    dashes = pilot.dashes();
                     pools = poolJson(mem);
                 }
             } else {
@@ -263,13 +278,18 @@ final class ArenaRun {
                 ringCapacity = sim == null ? 0 : sim.ringCapacity();
                 ringDropped = sim == null ? 0 : sim.ringDropped();
                 deaths = sim == null ? 0 : sim.playerDeaths();
+                runs = sim == null ? 0 : sim.runs();
+                bestScore = sim == null ? 0 : Math.max(sim.bestScore(), sim.score());
+                furthestWave = sim == null ? 0 : sim.bestWave();
+                dashes = -1; // the windowed pilot lives inside the arena window; its dashes are not counted here
                 pools = "[]";
                 if (result[0] != 0) {
                     return result[0];
                 }
             }
         }
-        return report(f, maxAlive, killed, spawned, ringPeak, ringCapacity, ringDropped, deaths, pools);
+        return report(f, maxAlive, killed, spawned, ringPeak, ringCapacity, ringDropped, deaths,
+            new long[] {runs, bestScore, furthestWave, dashes}, pools);
     }
 
     private int runWindowed(ArenaRecorder probe) throws IOException {
@@ -291,8 +311,9 @@ final class ArenaRun {
         return b.append(']').toString();
     }
 
+    /** @param play the pilot's game: runs, best score, furthest wave, dashes (-1: not counted) */
     private int report(Frames f, int maxAlive, long killed, long spawned, int ringPeak, int ringCapacity, long ringDropped,
-                       long deaths, String pools) throws IOException {
+                       long deaths, long[] play, String pools) throws IOException {
         int n = f.n;
         int warm = headless ? HEADLESS_WARMUP_STEPS : Math.max(1, f.warmupFrames);
         warm = Math.min(warm, Math.max(0, n - 1));
@@ -341,6 +362,7 @@ final class ArenaRun {
             .field("enemies", enemies).field("seconds", seconds).field("seed", seed).field("passed", failures.isEmpty())
             .field("frames", n).field("warmupFrames", warm)
             .field("enemiesMaxAlive", maxAlive).field("spawned", spawned).field("killed", killed).field("playerFalls", deaths)
+            .open("pilot").field("runs", play[0]).field("bestScore", play[1]).field("furthestWave", play[2]).field("dashes", play[3]).close()
             .field("heapBytesPerFrame", heapPerFrame).field("heapBytesAfterWarmup", steadyHeap).field("heapWorstFrameBytes", worst)
             .field("growthBytes", growth).field("rssGrowthBytes", rssGrowth)
             .open("frameMs").field("p50", frameP50).field("p99", frameP99).close()
@@ -377,7 +399,9 @@ final class ArenaRun {
         out.printf(Locale.ROOT, "%-34s %d (%s, %.0f s measured, %d frames, the first %d warm-up)%n", "enemies", enemies,
             headless ? "headless" : "windowed", seconds, n, warm);
         out.printf(Locale.ROOT, "%-34s %d%n", "most alive together", maxAlive);
-        out.printf(Locale.ROOT, "%-34s %d spawned, %d killed%n", "waves", spawned, killed);
+        out.printf(Locale.ROOT, "%-34s %d spawned, %d killed%n", "horde", spawned, killed);
+        out.printf(Locale.ROOT, "%-34s %d run(s), best score %d, furthest wave %d, %d fall(s)%s%n", "autopilot", play[0], play[1],
+            play[2], deaths, play[3] >= 0 ? ", " + play[3] + " dash(es)" : "");
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "frame time p50 / p99", frameP50, frameP99);
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "step time p50 / p99", stepP50, stepP99);
         out.printf(Locale.ROOT, "%-34s %.1f B (%d B in %d of %d frames)%n", "Java heap per frame after warm-up", heapPerFrame, steadyHeap, allocatingFrames, steadyFrames);

@@ -8,6 +8,8 @@ import dev.burrow.memory.MemorySnapshot;
 import dev.burrow.memory.Severity;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class ArenaSimTest {
@@ -20,19 +22,29 @@ class ArenaSimTest {
         }
     }
 
+    private static void piloted(ArenaSim sim, ArenaPilot pilot, FrameArena f, int n) {
+        for (int i = 0; i < n; i++) {
+            f.begin();
+            pilot.drive(sim);
+            sim.step();
+            f.end();
+        }
+    }
+
     @Test
     void spawnToNKillAllRespawnTenTimesBackToBaseline() {
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
              ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 3, 500)) {
             FrameArena f = mem.frame();
+            ArenaPilot pilot = new ArenaPilot();
             long nativeBase = -1;
             for (int round = 0; round < 10; round++) {
                 sim.setWanted(500);
                 for (int i = 0; i < 400 && sim.enemies().count() < 500; i++) {
-                    steps(sim, f, 1);
+                    piloted(sim, pilot, f, 1);
                 }
                 assertEquals(500, sim.enemies().count(), "round " + round + ": the wave refilled to N");
-                steps(sim, f, 30); // fight a second: projectiles and particles in flight
+                piloted(sim, pilot, f, 30); // fight a second: projectiles and particles in flight
                 assertTrue(sim.particleCount() + sim.projectileCount() > 0);
                 sim.setWanted(0);
                 sim.clearAll();
@@ -47,6 +59,224 @@ class ArenaSimTest {
                 }
                 assertEquals(0, s.diagnosticsTotal(Severity.ERROR));
             }
+        }
+    }
+
+    @Test
+    void sameSeedAndInputGiveTheSameGameStepForStep() {
+        long[] a = hashes(11, 2400);
+        long[] b = hashes(11, 2400);
+        assertArrayEquals(a, b, "two runs, same seed, same (piloted) input: the same state at every step");
+        assertFalse(Arrays.equals(a, hashes(12, 2400)), "another seed plays another game");
+    }
+
+    private static long[] hashes(long seed, int n) {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, 500)) {
+            FrameArena f = mem.frame();
+            ArenaPilot pilot = new ArenaPilot();
+            long[] h = new long[n];
+            for (int i = 0; i < n; i++) {
+                piloted(sim, pilot, f, 1);
+                h[i] = sim.stateHash();
+            }
+            return h;
+        }
+    }
+
+    @Test
+    void thePilotMovesDashesClearsWavesAndPicksUpgrades() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 1, 500)) {
+            FrameArena f = mem.frame();
+            ArenaPilot pilot = new ArenaPilot();
+            float minX = Float.MAX_VALUE;
+            float maxX = -Float.MAX_VALUE;
+            float minY = Float.MAX_VALUE;
+            float maxY = -Float.MAX_VALUE;
+            int upgrades = 0;
+            for (int i = 0; i < 3600; i++) { // two minutes of play
+                piloted(sim, pilot, f, 1);
+                minX = Math.min(minX, sim.playerX());
+                maxX = Math.max(maxX, sim.playerX());
+                minY = Math.min(minY, sim.playerY());
+                maxY = Math.max(maxY, sim.playerY());
+            }
+            for (int u = 0; u < Upgrade.COUNT; u++) {
+                upgrades += sim.upgradeLevel(u);
+            }
+            assertTrue(maxX - minX > sim.map().width() / 3f && maxY - minY > sim.map().height() / 3f,
+                "the pilot ranges over the arena: x " + minX + ".." + maxX + ", y " + minY + ".." + maxY);
+            assertTrue(pilot.dashes() > 0, "it dashed out of a crowd at least once");
+            assertTrue(sim.bestWave() >= 3, "it cleared waves: furthest " + sim.bestWave());
+            assertTrue(upgrades > 0 || sim.runs() > 1, "a cleared wave in this run means an upgrade taken");
+            assertEquals(500, sim.maxAlive());
+        }
+    }
+
+    @Test
+    void aConvergedHordeKeepsItsSpacingAndTheStandingPlayerVisible() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 4, 500)) {
+            FrameArena f = mem.frame();
+            int checked = 0;
+            for (int i = 0; i < 1500 && sim.state() != ArenaSim.OVER; i++) {
+                if (sim.state() == ArenaSim.CHOOSING) {
+                    sim.input().choose(1);
+                }
+                steps(sim, f, 1); // nobody at the keys: the horde closes in on a player standing still
+                if (i > 120 && i % 10 == 0 && !sim.invulnerable() && sim.state() == ArenaSim.PLAYING) {
+                    checked += crowdIsSpaced(sim);
+                }
+            }
+            assertTrue(checked > 200, "enough enemies near the player were checked: " + checked);
+        }
+    }
+
+    /** @return enemies within 4 cells of the player, after checking their spacing */
+    private static int crowdIsSpaced(ArenaSim sim) {
+        EnemyTable e = sim.enemies();
+        int near = 0;
+        float[] nearest = new float[e.count()];
+        int k = 0;
+        for (int r = 0; r < e.count(); r++) {
+            float dx = e.x(r) - sim.playerX();
+            float dy = e.y(r) - sim.playerY();
+            float d = (float) Math.sqrt(dx * dx + dy * dy);
+            // The resolve step keeps everyone KEEP_OUT away; the player then moved at most a step (not at all here).
+            assertTrue(d > ArenaSim.KEEP_OUT - 0.01f, "an enemy stands on the player: " + d);
+            if (d > 4) {
+                continue;
+            }
+            near++;
+            float best = Float.MAX_VALUE;
+            for (int o = 0; o < e.count(); o++) {
+                if (o != r) {
+                    float ox = e.x(r) - e.x(o);
+                    float oy = e.y(r) - e.y(o);
+                    best = Math.min(best, (float) Math.sqrt(ox * ox + oy * oy));
+                }
+            }
+            nearest[k++] = best;
+        }
+        if (k > 10) {
+            float[] s = Arrays.copyOf(nearest, k);
+            Arrays.sort(s);
+            assertTrue(s[k / 20] > 0.8f, "5% of the crowd closer than " + s[k / 20] + " cells to a neighbour");
+            assertTrue(s[0] > 0.5f, "two enemies on top of each other: " + s[0]);
+        }
+        return near;
+    }
+
+    @Test
+    void fallsCostLivesThenTheRunEndsAndARestartBeginsAgainInPlace() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 2, 500)) {
+            FrameArena f = mem.frame();
+            int lastLives = sim.lives();
+            assertEquals(3, lastLives);
+            for (int i = 0; i < 20_000 && sim.state() != ArenaSim.OVER; i++) {
+                if (sim.state() == ArenaSim.CHOOSING) {
+                    sim.input().choose(1);
+                }
+                steps(sim, f, 1); // standing still: the horde wins
+                if (sim.lives() < lastLives) {
+                    assertEquals(lastLives - 1, sim.lives(), "one life per fall");
+                    if (sim.lives() > 0) {
+                        assertTrue(sim.invulnerable(), "a moment of grace after getting up");
+                        assertEquals(sim.playerMaxHp(), sim.playerHp(), "up again at full health");
+                    }
+                    lastLives = sim.lives();
+                }
+            }
+            assertEquals(ArenaSim.OVER, sim.state(), "three falls end the run");
+            assertEquals(0, sim.lives());
+            assertEquals(3, sim.playerDeaths());
+            long score = sim.score();
+            long hash = sim.stateHash();
+            steps(sim, f, 60);
+            assertEquals(hash, sim.stateHash(), "nothing moves on the end screen");
+            sim.input().dash(); // asked for on the end screen: not kept for the next run
+
+            sim.input().restart();
+            steps(sim, f, 1);
+            assertEquals(ArenaSim.PLAYING, sim.state());
+            assertEquals(3, sim.lives());
+            assertEquals(0, sim.score());
+            assertEquals(score, sim.bestScore());
+            assertEquals(2, sim.runs());
+            assertFalse(sim.dashing(), "the dash asked for on the end screen was dropped");
+            MemorySnapshot s = mem.snapshot();
+            assertTrue(s.pool("arena::particles").live() <= 20, "the old run's particles went back to their pool");
+            steps(sim, f, 60);
+            assertTrue(sim.enemies().count() > 0, "a new horde comes");
+        }
+    }
+
+    @Test
+    void aClearedWaveWaitsForAnUpgradeAndTheChoiceApplies() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 1, 500)) {
+            FrameArena f = mem.frame();
+            ArenaPilot pilot = new ArenaPilot();
+            for (int i = 0; i < 9000; i++) {
+                piloted(sim, pilot, f, 1); // the pilot restarts after a third fall, and would pick, but stop first
+                if (sim.state() == ArenaSim.CHOOSING) {
+                    break;
+                }
+            }
+            assertEquals(ArenaSim.CHOOSING, sim.state(), "the pilot cleared wave 1");
+            int wave = sim.wave();
+            int offered = sim.offer(1);
+            assertTrue(offered >= 0 && offered != sim.offer(0) && offered != sim.offer(2), "three different upgrades");
+            long hash = sim.stateHash();
+            steps(sim, f, 30);
+            assertEquals(hash, sim.stateHash(), "play waits while the offer is open");
+            sim.input().choose(7); // not a place: ignored
+            steps(sim, f, 1);
+            assertEquals(ArenaSim.CHOOSING, sim.state());
+            sim.input().choose(2);
+            steps(sim, f, 1);
+            assertEquals(ArenaSim.PLAYING, sim.state());
+            assertEquals(wave + 1, sim.wave());
+            assertTrue(sim.upgradeLevel(offered) >= 1);
+            assertEquals(0, sim.waveKills());
+        }
+    }
+
+    @Test
+    void inputIsSanitised() {
+        ArenaInput in = new ArenaInput();
+        in.move(Float.NaN, 1);
+        assertEquals(0, in.moveX());
+        in.move(3, 4);
+        assertEquals(0.6f, in.moveX(), 1e-6);
+        assertEquals(0.8f, in.moveY(), 1e-6);
+        in.choose(0);
+        in.choose(4);
+        assertEquals(0, in.takeChoice(), "only places 1..3");
+        in.choose(3);
+        assertEquals(3, in.takeChoice());
+        assertEquals(0, in.takeChoice(), "a choice is taken once");
+    }
+
+    @Test
+    void theDashPassesThroughAndCannotBeHurt() {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 5, 50)) {
+            FrameArena f = mem.frame();
+            float x0 = sim.playerX();
+            sim.input().move(1, 0);
+            sim.input().dash();
+            steps(sim, f, 1);
+            assertTrue(sim.dashing() && sim.invulnerable());
+            steps(sim, f, ArenaPlayer.DASH_STEPS);
+            float dashed = sim.playerX() - x0;
+            assertTrue(dashed > 4f, "a dash covers about five cells: " + dashed);
+            assertTrue(sim.dashCharge() < 1f, "and then recharges");
+            sim.input().dash();
+            steps(sim, f, 1);
+            assertFalse(sim.dashing(), "not before it has recharged");
         }
     }
 
@@ -85,24 +315,29 @@ class ArenaSimTest {
             assertEquals(4, r.peak());
             r.clear();
             assertEquals(0, r.size());
-            assertTrue(r.push(9, 2, 0));
+            assertTrue(r.push(9, 2, 7));
             assertEquals(9, r.target(0));
+            assertEquals(7, r.source(0));
             g.close();
         }
     }
 
     @Test
-    void aStepAllocatesNoHeapAndScalesToThousands() {
+    void aPilotedStepAllocatesNoHeapAndScalesToThousands() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
              ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 5, 5000)) {
             FrameArena f = mem.frame();
-            steps(sim, f, 900); // warm-up: the horde reaches the player, the JIT settles
+            ArenaPilot pilot = new ArenaPilot();
+            piloted(sim, pilot, f, 900); // warm-up: the horde reaches the player, the JIT settles
             assertEquals(5000, sim.maxAlive());
             int allocating = 0;
+            int playing = 0;
             for (int i = 0; i < 300; i++) {
+                playing += sim.state() == ArenaSim.PLAYING ? 1 : 0;
                 long before = threads.getCurrentThreadAllocatedBytes();
                 f.begin();
+                pilot.drive(sim);
                 sim.step();
                 f.end();
                 if (threads.getCurrentThreadAllocatedBytes() - before != 0) {
@@ -113,6 +348,20 @@ class ArenaSimTest {
             // stress run (scalar replacement off) holds the strict zero. Here: at most one frame in 300.
             assertTrue(allocating <= 1, allocating + " of 300 steps allocated");
             assertEquals(0, sim.ringDropped());
+            assertTrue(playing > 250, "measured while playing, not on a paused screen: " + playing);
         }
+    }
+
+    @Test
+    void octantsWithoutTrigonometry() {
+        assertEquals(0, ArenaPilot.sector(1, 0));
+        assertEquals(1, ArenaPilot.sector(1, 1));
+        assertEquals(2, ArenaPilot.sector(0, 1));
+        assertEquals(3, ArenaPilot.sector(-1, 1));
+        assertEquals(4, ArenaPilot.sector(-1, 0));
+        assertEquals(5, ArenaPilot.sector(-1, -1));
+        assertEquals(6, ArenaPilot.sector(0, -1));
+        assertEquals(7, ArenaPilot.sector(1, -1));
+        assertEquals(0, ArenaPilot.sector(1, 0.4f), "within 22.5 degrees of east is east");
     }
 }
