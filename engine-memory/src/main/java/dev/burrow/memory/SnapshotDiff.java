@@ -88,7 +88,7 @@ public final class SnapshotDiff {
             throw new IllegalArgumentException("SnapshotDiff.compute: both snapshots are needed");
         }
         size = 0;
-        add(Kind.NATIVE, "native", true, before.nativeBytes(), before.nativeBlocks(), true, after.nativeBytes(), after.nativeBlocks());
+        add(Kind.NATIVE, "total", true, before.nativeBytes(), before.nativeBlocks(), true, after.nativeBytes(), after.nativeBlocks());
         tags(before, after);
         pools(before, after);
         groups(before, after);
@@ -256,7 +256,7 @@ public final class SnapshotDiff {
     /** @param i entry index below {@link #size()} @return what the entry describes */
     public Kind kind(int i) { return kind[at(i)]; }
 
-    /** @param i entry index @return the tag, pool or group name ("native" for the total) */
+    /** @param i entry index @return the tag, pool or group name ("total" for the native total) */
     public String name(int i) { return name[at(i)]; }
 
     /** @param i entry index @return its bytes in the earlier snapshot (0 when it appeared) */

@@ -294,7 +294,7 @@ final class ArenaRun {
 
     private int runWindowed(ArenaRecorder probe) throws IOException {
         // The windowed arena makes its own engine; the recorder above reads it through the sim it is handed.
-        String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed)};
+        String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed), "--pilot"};
         return ArenaCommand.run(args, out, probe, WARMUP_MAX_SECONDS + seconds);
     }
 
