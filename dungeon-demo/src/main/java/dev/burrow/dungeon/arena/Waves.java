@@ -12,11 +12,13 @@ final class Waves {
     static final int PLAYING = 0;
     static final int CHOOSING = 1;
     static final int OVER = 2;
+    private static final float TOUGHER = 1.25f;
 
     private final float quotaScale;
     private final int[] offer = new int[OFFERS];
     private final int[] levels = new int[Upgrade.COUNT];
     private int wave;
+    private float toughness;
     private int killsThisWave;
     private int state;
     private long score;
@@ -29,6 +31,7 @@ final class Waves {
 
     void reset() {
         wave = 1;
+        toughness = 1f;
         killsThisWave = 0;
         state = PLAYING;
         score = 0;
@@ -79,6 +82,7 @@ final class Waves {
         int u = offer[place - 1];
         levels[u]++;
         wave++;
+        toughness *= TOUGHER;
         killsThisWave = 0;
         state = PLAYING;
         return u;
@@ -101,9 +105,12 @@ final class Waves {
     /** @param place 0..2 @return the upgrade offered there, or -1 */
     int offer(int place) { return offer[place]; }
 
-    /** @return enemy health multiplier for this wave: 1.25^(wave-1), so the horde outgrows any set of upgrades */
+    /**
+     * @return enemy health multiplier for this wave: 1.25^(wave-1), so the horde outgrows any set of upgrades. Kept
+     *     as a running product: {@code StrictMath.pow} allocates scratch arrays for some arguments (JDK 17 FdLibm)
+     */
     float toughness() {
-        return (float) StrictMath.pow(1.25, wave - 1);
+        return toughness;
     }
 
     /** @return enemy hit multiplier for this wave */

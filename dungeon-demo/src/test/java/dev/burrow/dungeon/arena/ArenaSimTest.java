@@ -353,6 +353,35 @@ class ArenaSimTest {
     }
 
     @Test
+    void laterWavesCostNoHeapEither() {
+        // StrictMath.pow(1.25, 3) allocates scratch arrays in JDK 17 (FdLibm): wave 4 once made every step allocate.
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Waves w = new Waves(500);
+        dev.burrow.dungeon.gen.Rng rng = new dev.burrow.dungeon.gen.Rng(1, 2);
+        float sink = 0;
+        for (int wave = 1; wave < 25; wave++) {
+            while (w.state() == Waves.PLAYING) {
+                w.playerKill(rng);
+            }
+            sink += multipliers(w, 20_000); // warm-up at this wave
+            long before = threads.getCurrentThreadAllocatedBytes();
+            sink += multipliers(w, 1000);
+            assertEquals(0, threads.getCurrentThreadAllocatedBytes() - before, "wave " + w.wave() + " (sink " + sink + ")");
+            assertTrue(w.choose(1) >= 0);
+        }
+        assertEquals(25, w.wave());
+        assertEquals(Math.pow(1.25, 24), w.toughness(), 1e-3 * Math.pow(1.25, 24));
+    }
+
+    private static float multipliers(Waves w, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += w.toughness() + w.quickness() + w.ferocity();
+        }
+        return s;
+    }
+
+    @Test
     void octantsWithoutTrigonometry() {
         assertEquals(0, ArenaPilot.sector(1, 0));
         assertEquals(1, ArenaPilot.sector(1, 1));
