@@ -29,7 +29,7 @@ import java.nio.file.Path;
 
 /**
  * {@code dungeon-demo arena [--enemies N] [--seed S] [--pilot] [--frames N] [--screenshot out.png] [--no-overlay]
- * [--overlay-ab] [--overlay-open SECTIONS] [--compare SNAPSHOT.json]}: the horde in a window. The simulation steps at a fixed 30 Hz from an accumulator of real time;
+ * [--overlay-ab] [--overlay-open SECTIONS] [--compare SNAPSHOT.json] [--save-snapshot]}: the horde in a window. The simulation steps at a fixed 30 Hz from an accumulator of real time;
  * rendering interpolates between the last two steps. The map fills the window left of the docked memory overlay
  * ({@link MemoryOverlay#dockedWidth}); the arena's own status, offers and end screen are drawn in map cells
  * ({@link ArenaScreen}).
@@ -57,7 +57,8 @@ public final class ArenaCommand {
      */
     public static int run(String[] argv, PrintStream out, ArenaRecorder recorder, double seconds) throws IOException {
         Args a = new Args("dungeon-demo arena").value("enemies").value("seed").value("frames").value("screenshot")
-            .flag("no-overlay").flag("pilot").flag("overlay-ab").value("overlay-open").value("compare").parse(argv);
+            .flag("no-overlay").flag("pilot").flag("overlay-ab").value("overlay-open").value("compare")
+            .flag("save-snapshot").parse(argv);
         int enemies = (int) a.number("enemies", 500, 1, 200_000);
         long seed = a.seed("seed", 1);
         int frames = (int) a.number("frames", 0, 0, 10_000_000);
@@ -65,6 +66,10 @@ public final class ArenaCommand {
         boolean ab = a.has("overlay-ab");
         if (shot != null && frames == 0) {
             throw new UsageException("dungeon-demo arena: --screenshot needs --frames N (which frame to capture)");
+        }
+        if (a.has("save-snapshot") && frames == 0) {
+            throw new UsageException("dungeon-demo arena: --save-snapshot needs --frames N (it saves after the last one;"
+                + " in a game, press Save snapshot in the overlay)");
         }
         if (ab && (a.has("no-overlay") || frames < FrameClock.WARMUP + 2 * OverlayCost.AB_BLOCK)) {
             throw new UsageException("dungeon-demo arena: --overlay-ab needs the overlay and --frames of at least "
@@ -125,6 +130,10 @@ public final class ArenaCommand {
                     + "  furthest wave " + sim.bestWave() + "  falls " + sim.playerDeaths(), mem.nativeBytes(),
                     RunSupport.threadAllocated() - heapAtStart, shot);
                 out.print(loop.cost.summary(ab));
+                if (a.has("save-snapshot")) {
+                    Path saved = new SnapshotFiles(Path.of("").toAbsolutePath()).save(mem.snapshot(), java.time.LocalDateTime.now());
+                    out.println("snapshot " + saved);
+                }
             }
         }
         return ExitCode.OK;

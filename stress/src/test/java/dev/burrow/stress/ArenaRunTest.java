@@ -38,7 +38,11 @@ class ArenaRunTest {
             "\"pilot\":{\"runs\":"}) {
             assertTrue(json.contains(field), field + " in " + json);
         }
-        assertEquals(900 + 300 + 1, Files.readAllLines(dir.resolve("frames.csv")).size(), "warm-up + measured steps + header");
+        java.util.regex.Matcher warm = java.util.regex.Pattern.compile("\"warmupFrames\":(\\d+),").matcher(json);
+        assertTrue(warm.find(), json);
+        int warmup = Integer.parseInt(warm.group(1));
+        assertTrue(warmup >= 900 && warmup <= 30_000, "at least 30 s of simulated warm-up, bounded: " + warmup);
+        assertEquals(warmup + 300 + 1, Files.readAllLines(dir.resolve("frames.csv")).size(), "warm-up + measured steps + header");
         // The autopilot played: 40 s of a deterministic game with seed 1 clears the first wave and dashes.
         java.util.regex.Matcher pilot = java.util.regex.Pattern.compile("\"pilot\":\\{\"runs\":(\\d+),\"bestScore\":(\\d+),"
             + "\"furthestWave\":(\\d+),\"dashes\":(\\d+)}").matcher(json);

@@ -62,9 +62,4 @@ public final class ArenaInput {
         restart = false;
         return r;
     }
-
-    /** @return whether a movement direction is held */
-    public boolean moving() {
-        return moveX != 0 || moveY != 0;
-    }
 }

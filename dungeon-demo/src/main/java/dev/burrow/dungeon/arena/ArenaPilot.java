@@ -12,12 +12,15 @@ import dev.burrow.dungeon.gen.Terrain;
  * directions that run into them, and it leans towards circling the arena's centre at about a third of its size
  * (kiting the horde round instead of backing into a corner) and towards the way it was already going. It walks the
  * lightest direction. It dashes when three or more enemies are within two cells and one within {@value #PANIC},
- * picks upgrades by a fixed preference (Vitality first when below half health), and starts a new run when one
- * ends.</p>
+ * picks upgrades by a fixed preference (Vitality first when below half health) after reading the offer for
+ * {@value #READ_STEPS} steps, and starts a new run {@value #READ_STEPS} steps after one ends, as a person would
+ * (so a watched demo shows those screens).</p>
  */
 public final class ArenaPilot {
     static final float SIGHT = 9f;
     static final float PANIC = 1.6f;
+    /** Steps (1.5 s) it looks at an offer or the end screen before answering. */
+    static final int READ_STEPS = 45;
     private static final float D = 0.70710677f;
     private static final float[] DX = {1, D, 0, -D, -1, -D, 0, D};
     private static final float[] DY = {0, D, 1, D, 0, -D, -1, -D};
@@ -26,21 +29,25 @@ public final class ArenaPilot {
     private final float[] weight = new float[8];
     private int last = -1;
     private long dashes;
+    private int reading;
 
     /** Sets {@code sim.input()} for the next step. */
     public void drive(ArenaSim sim) {
         ArenaInput in = sim.input();
-        if (sim.state() == ArenaSim.OVER) {
+        if (sim.state() != ArenaSim.PLAYING) {
             in.move(0, 0);
-            in.restart();
             last = -1;
+            if (++reading >= READ_STEPS) {
+                reading = 0;
+                if (sim.state() == ArenaSim.OVER) {
+                    in.restart();
+                } else {
+                    in.choose(pick(sim));
+                }
+            }
             return;
         }
-        if (sim.state() == ArenaSim.CHOOSING) {
-            in.move(0, 0);
-            in.choose(pick(sim));
-            return;
-        }
+        reading = 0;
         java.util.Arrays.fill(weight, 0f);
         int close = enemies(sim);
         walls(sim);

@@ -38,7 +38,6 @@ public final class MemoryOverlay implements AutoCloseable {
     public static final int PANEL_WIDTH = 480;
     /** Narrowest it gets (unless the window is narrower than twice this). */
     public static final int MIN_PANEL_WIDTH = 320;
-    static final int HISTORY = MemoryPlots.HISTORY;
     private static final String[] DEBUG_NAMES = {"OFF", "SIMPLE", "PARANOID"};
     private static final DebugLevel[] LEVELS = DebugLevel.values();
     private static final DiagnosticCode[] CODES = DiagnosticCode.values();

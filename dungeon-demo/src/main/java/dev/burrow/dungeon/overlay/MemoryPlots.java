@@ -8,6 +8,8 @@ import imgui.extension.implot.flag.ImPlotAxis;
 import imgui.extension.implot.flag.ImPlotAxisFlags;
 import imgui.extension.implot.flag.ImPlotCond;
 import imgui.extension.implot.flag.ImPlotFlags;
+import imgui.extension.implot.flag.ImPlotLegendFlags;
+import imgui.extension.implot.flag.ImPlotLocation;
 import imgui.type.ImBoolean;
 import imgui.type.ImDouble;
 
@@ -18,13 +20,13 @@ import imgui.type.ImDouble;
  *
  * <p>Axes read plainly: sizes in KiB, every y axis starting at 0 (no negative bytes), counts with whole-number ticks
  * (no "2.5 collections"). Each line merges {@value #BUCKET} frames per point, keeping the largest, so a one-frame
- * spike still shows while a fourth of the line segments are drawn. Pause freezes the history; while paused the
+ * spike still shows while a sixth of the line segments are drawn (every segment is two triangles to rasterise). Pause freezes the history; while paused the
  * plots can be zoomed and dragged, and a cursor (drag it in any plot, or use the slider) reads out every series at
  * one frame.</p>
  */
 final class MemoryPlots {
     static final int HISTORY = 600;
-    static final int BUCKET = 4;
+    static final int BUCKET = 6;
     private static final float KIB = 1024f;
     private static final int LIVE_FLAGS = ImPlotFlags.NoMenus | ImPlotFlags.NoBoxSelect | ImPlotFlags.NoInputs | ImPlotFlags.NoMouseText;
     private static final int PAUSED_FLAGS = ImPlotFlags.NoMenus | ImPlotFlags.NoBoxSelect;
@@ -147,10 +149,13 @@ final class MemoryPlots {
         void draw(float width, boolean frozen, long first, ImDouble cursor) {
             boolean legend = series.length > 1;
             int flags = (frozen ? PAUSED_FLAGS : LIVE_FLAGS) | (legend ? 0 : ImPlotFlags.NoLegend);
-            if (!ImPlot.beginPlot(title, width, legend ? 120 : 90, flags)) {
+            if (!ImPlot.beginPlot(title, width, legend ? 150 : 90, flags)) {
                 return;
             }
             ImPlot.setupAxes("##frame", unit, ImPlotAxisFlags.NoLabel, ImPlotAxisFlags.NoLabel);
+            if (legend) {
+                ImPlot.setupLegend(ImPlotLocation.North, ImPlotLegendFlags.Horizontal | ImPlotLegendFlags.Outside);
+            }
             if (!frozen) {
                 // Live: the window of frames and 0..max are set every frame; paused, the user's zoom and drag stand.
                 ImPlot.setupAxisLimits(ImPlotAxis.X1, first, first + HISTORY, ImPlotCond.Always);

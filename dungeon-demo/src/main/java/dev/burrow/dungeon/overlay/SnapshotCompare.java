@@ -18,7 +18,6 @@ final class SnapshotCompare {
     private static final String[] CHANGE = {"appeared", "went", "grew", "shrank", "same"};
     private static final String[] KIND = {"native", "tag", "pool", "group"};
     private static final String[] COUNTED = {"native blocks ", "live allocations ", "live slots ", "allocations "};
-    private static final String[] UNIT = {" blocks", " live", " slots", " allocs"};
     private static final float[][] COLOUR = {
         {0.45f, 0.85f, 1f}, {0.7f, 0.7f, 0.7f}, {1f, 0.75f, 0.3f}, {0.5f, 0.9f, 0.5f}, {0.6f, 0.6f, 0.6f}};
 
@@ -108,6 +107,9 @@ final class SnapshotCompare {
         Figures.count(d.count(SnapshotDiff.Change.SAME));
         ImGui.sameLine(0, 0);
         ImGui.textUnformatted(" same");
+        ImGui.pushStyleColor(ImGuiCol.Text, 0.55f, 0.55f, 0.6f, 1f);
+        ImGui.textUnformatted("KiB then -> now, and the count when only it moved (hover a row)");
+        ImGui.popStyleColor();
         int shown = 0;
         for (int i = 0; i < d.size() && shown < SHOWN; i++) {
             SnapshotDiff.Change c = d.change(i);
@@ -124,11 +126,11 @@ final class SnapshotCompare {
         ImGui.pushStyleColor(ImGuiCol.Text, rgb[0], rgb[1], rgb[2], 1f);
         ImGui.textUnformatted(CHANGE[change]);
         ImGui.popStyleColor();
-        ImGui.sameLine(70);
+        ImGui.sameLine(58);
         ImGui.textUnformatted(KIND[d.kind(i).ordinal()]);
-        ImGui.sameLine(120);
+        ImGui.sameLine(110);
         ImGui.textUnformatted(d.name(i));
-        ImGui.sameLine(260);
+        ImGui.sameLine(244);
         Figures.kib(d.beforeBytes(i));
         ImGui.sameLine(0, 0);
         ImGui.textUnformatted(" -> ");
@@ -142,8 +144,6 @@ final class SnapshotCompare {
             Figures.then();
             Figures.label(" -> ");
             Figures.count(d.afterCount(i));
-            Figures.then();
-            ImGui.textUnformatted(UNIT[d.kind(i).ordinal()]);
         }
         if (hovered) {
             ImGui.beginTooltip();

@@ -28,7 +28,7 @@ public final class SnapshotFiles {
     private final Path dir;
 
     /** @param dir the folder (the working directory in the game) */
-    SnapshotFiles(Path dir) {
+    public SnapshotFiles(Path dir) {
         this.dir = dir;
     }
 
@@ -48,7 +48,7 @@ public final class SnapshotFiles {
      * @return the path written
      * @throws IOException when it cannot be written
      */
-    Path save(MemorySnapshot snap, LocalDateTime time) throws IOException {
+    public Path save(MemorySnapshot snap, LocalDateTime time) throws IOException {
         String base = name(time);
         Path p = dir.resolve(base);
         for (int i = 2; Files.exists(p); i++) {
