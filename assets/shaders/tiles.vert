@@ -9,6 +9,7 @@ layout(location = 4) in vec4 aBg;
 uniform vec2 uTile;        // tile size in pixels
 uniform vec2 uViewport;    // framebuffer size in pixels
 uniform vec2 uOrigin;      // map cell at the screen's top-left (sprites are placed in map cells)
+uniform vec2 uSpan;        // the part of an atlas cell sampled across, as cell fractions (narrow text uses the middle)
 
 out vec2 vUv;
 out vec4 vFg;
@@ -19,10 +20,10 @@ void main() {
     vec2 ndc = px / uViewport * 2.0 - 1.0;
     gl_Position = vec4(ndc.x, -ndc.y, 0.0, 1.0);
     vec2 glyph = vec2(float(aGlyph % 16u), float(aGlyph / 16u));
-    // Half a texel in from the cell's edges: at fractional (sprite) positions nearest sampling would otherwise
-    // pick up the neighbouring glyph's edge row.
-    vec2 inset = vec2(0.5) / uTile;
-    vUv = (glyph + mix(inset, vec2(1.0) - inset, aCorner)) / 16.0;
+    // Half a texel in from the cell's edges (uSpan has it across): at fractional (sprite) positions nearest
+    // sampling would otherwise pick up the neighbouring glyph's edge row.
+    float inset = 0.5 / uTile.y;
+    vUv = (glyph + vec2(mix(uSpan.x, uSpan.y, aCorner.x), mix(inset, 1.0 - inset, aCorner.y))) / 16.0;
     vFg = aFg;
     vBg = aBg;
 }

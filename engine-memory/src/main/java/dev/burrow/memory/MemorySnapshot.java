@@ -484,6 +484,20 @@ public final class MemorySnapshot {
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
+    /**
+     * Reads a snapshot back from the JSON {@link #toJson()} wrote (a saved file), for comparing it with a live one
+     * ({@link SnapshotDiff}). Unknown fields are ignored; a newer schema, malformed JSON, missing names, negative or
+     * fractional sizes are refused. Allocates; not for every frame.
+     *
+     * @param json the file's text
+     * @return the snapshot ({@link #takenAtNanos()} is 0: the file does not record it)
+     * @throws IllegalArgumentException with one line saying where the text is wrong (line and column, or the field
+     *     path such as {@code pools[2].live}) and what was expected
+     */
+    public static MemorySnapshot fromJson(String json) {
+        return SnapshotJson.read(json);
+    }
+
     static String q(String s) {
         if (s == null) {
             return "null";

@@ -1,6 +1,7 @@
 package dev.burrow.stress;
 
 import dev.burrow.dungeon.ArenaCommand;
+import dev.burrow.dungeon.arena.ArenaPilot;
 import dev.burrow.dungeon.arena.ArenaRecorder;
 import dev.burrow.dungeon.arena.ArenaSim;
 import dev.burrow.dungeon.cli.Args;
@@ -12,7 +13,7 @@ import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.MemorySnapshot;
 import dev.burrow.stress.report.Json;
 import dev.burrow.stress.report.LineChart;
-import dev.burrow.stress.report.ProcessMemory;
+import dev.burrow.dungeon.overlay.ProcessMemory;
 import dev.burrow.stress.report.Progress;
 import dev.burrow.stress.report.Stats;
 
@@ -32,8 +33,13 @@ import java.util.Locale;
 /**
  * {@code stress --arena --enemies N --seconds S [--headless] [--report DIR]}: the horde under measurement.
  *
- * <p>Headless, every frame is one simulation step, run back to back: {@value #HEADLESS_WARMUP_STEPS} warm-up steps,
- * then {@code S * 30} measured ones. Windowed (under Xvfb
+ * <p>Both modes are played by the {@link ArenaPilot}: it kites the horde round the arena, dashes out of crowds,
+ * takes an upgrade at every cleared wave and starts a new run after its third fall, so a run exercises movement,
+ * waves, falls and restarts, not a player standing still. Headless runs are deterministic for a seed.</p>
+ *
+ * <p>Headless, every frame is one simulation step, run back to back: at least {@value #HEADLESS_WARMUP_STEPS} warm-up
+ * steps, and on until the JIT has been quiet for {@value #HEADLESS_JIT_QUIET_STEPS} steps (at most
+ * {@value #HEADLESS_WARMUP_MAX_STEPS}), then {@code S * 30} measured ones. Windowed (under Xvfb
  * here), the real arena renders through a warm-up of at least {@value #WARMUP_SECONDS} s that lasts until the JIT has
  * been quiet for {@value #JIT_QUIET_SECONDS} s (at most {@value #WARMUP_MAX_SECONDS} s), then {@code S} seconds of wall
  * time with its fixed 30 Hz step. Either way each frame
@@ -80,6 +86,15 @@ final class ArenaRun {
     /** Bound on the windowed warm-up, for a JIT that never settles. */
     static final int WARMUP_MAX_SECONDS = 240;
     static final int HEADLESS_WARMUP_STEPS = WARMUP_SECONDS * 30;
+    /**
+     * Headless too, a method the step calls once (the pilot's {@code orbit}, {@code Arrays.fill}, the engine's
+     * {@code TagAccount.add}) reaches C2 only after thousands of steps, and the step in which the new code first
+     * runs counted 232-256 B (seen at steps 966 and 2435 of seed 1, each within 2 ms of {@code -XX:+PrintCompilation}
+     * installing such a method). Steps are cheap, so the headless warm-up also waits for the JIT to be quiet.
+     */
+    static final int HEADLESS_JIT_QUIET_STEPS = 1500;
+    /** Bound on the headless warm-up. */
+    static final int HEADLESS_WARMUP_MAX_STEPS = 30_000;
 
     private final PrintStream out;
     private int enemies;
@@ -241,28 +256,31 @@ final class ArenaRun {
         int ringCapacity;
         long ringDropped;
         long deaths;
+        long runs;
+        long bestScore;
+        int furthestWave;
+        long dashes;
         String pools;
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(Math.max(4 << 20, enemies * 64L)))) {
-            // Headless: exactly warm-up + measured steps. Windowed: room for 250 frames a second.
-            int expected = (int) Math.min(50_000_000L, headless ? HEADLESS_WARMUP_STEPS + (long) Math.ceil(seconds * 30)
+            // Headless: the longest warm-up + measured steps. Windowed: room for 250 frames a second.
+            int expected = (int) Math.min(50_000_000L, headless ? HEADLESS_WARMUP_MAX_STEPS + (long) Math.ceil(seconds * 30)
                 : (long) ((WARMUP_MAX_SECONDS + seconds) * 250));
             f = new Frames(mem, expected);
             if (headless) {
                 // Warm-up comes on top of the measured seconds and lasts until the horde has done everything it does:
                 // enemies spawned at the edges first reach the player after ~12 s, and that first contact sends C2
                 // back to recompile (a deoptimisation mid-run allocates).
-                long steps = HEADLESS_WARMUP_STEPS + (long) Math.ceil(seconds * 30);
+                long measured = (long) Math.ceil(seconds * 30);
                 try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies)) {
                     FrameArena frame = mem.frame();
-                    Progress progress = new Progress(out, steps, "steps");
-                    for (long s = 0; s < steps; s++) {
-                        long t0 = System.nanoTime();
-                        frame.begin();
-                        sim.step();
-                        frame.end();
-                        f.record(System.nanoTime() - t0, sim.lastStepNanos(), 1, frame.lastFrameHeapBytes(), sim.enemies().count());
-                        if ((s + 1) % 300 == 0 || s + 1 == steps) {
-                            progress.update(s + 1, "alive " + sim.enemies().count() + "  killed " + sim.killed());
+                    ArenaPilot pilot = new ArenaPilot();
+                    long warm = warmUp(sim, pilot, frame, f);
+                    Progress progress = new Progress(out, measured, "steps");
+                    for (long s = 0; s < measured; s++) {
+                        headlessStep(sim, pilot, frame, f);
+                        if ((s + 1) % 300 == 0 || s + 1 == measured) {
+                            progress.update(s + 1, "alive " + sim.enemies().count() + "  wave " + sim.wave() + "  run " + sim.runs()
+                                + "  (after " + warm + " warm-up steps)");
                         }
                     }
                     maxAlive = sim.maxAlive();
@@ -272,6 +290,10 @@ final class ArenaRun {
                     ringCapacity = sim.ringCapacity();
                     ringDropped = sim.ringDropped();
                     deaths = sim.playerDeaths();
+                    runs = sim.runs();
+                    bestScore = Math.max(sim.bestScore(), sim.score());
+                    furthestWave = sim.bestWave();
+                    dashes = pilot.dashes();
                     pools = poolJson(mem);
                 }
             } else {
@@ -300,13 +322,50 @@ final class ArenaRun {
                 ringCapacity = sim == null ? 0 : sim.ringCapacity();
                 ringDropped = sim == null ? 0 : sim.ringDropped();
                 deaths = sim == null ? 0 : sim.playerDeaths();
+                runs = sim == null ? 0 : sim.runs();
+                bestScore = sim == null ? 0 : Math.max(sim.bestScore(), sim.score());
+                furthestWave = sim == null ? 0 : sim.bestWave();
+                dashes = -1; // the windowed pilot lives inside the arena window; its dashes are not counted here
                 pools = "[]";
                 if (result[0] != 0) {
                     return result[0];
                 }
             }
         }
-        return report(f, maxAlive, killed, spawned, ringPeak, ringCapacity, ringDropped, deaths, pools);
+        return report(f, maxAlive, killed, spawned, ringPeak, ringCapacity, ringDropped, deaths,
+            new long[] {runs, bestScore, furthestWave, dashes}, pools);
+    }
+
+    /** @return warm-up steps: at least {@link #HEADLESS_WARMUP_STEPS}, and until the JIT has been quiet a while */
+    private static long warmUp(ArenaSim sim, ArenaPilot pilot, FrameArena frame, Frames f) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long jitMillis = -1;
+        long quietSince = 0;
+        long s = 0;
+        for (; s < HEADLESS_WARMUP_MAX_STEPS; s++) {
+            headlessStep(sim, pilot, frame, f);
+            long now = timed ? jit.getTotalCompilationTime() : 0;
+            if (now != jitMillis) {
+                jitMillis = now;
+                quietSince = s;
+            }
+            if (s + 1 >= HEADLESS_WARMUP_STEPS && s - quietSince >= HEADLESS_JIT_QUIET_STEPS) {
+                s++;
+                break;
+            }
+        }
+        f.warmupFrames = (int) s;
+        return s;
+    }
+
+    private static void headlessStep(ArenaSim sim, ArenaPilot pilot, FrameArena frame, Frames f) {
+        long t0 = System.nanoTime();
+        frame.begin();
+        pilot.drive(sim);
+        sim.step();
+        frame.end();
+        f.record(System.nanoTime() - t0, sim.lastStepNanos(), 1, frame.lastFrameHeapBytes(), sim.enemies().count());
     }
 
     /** One panel per quantity, the warm-up boundary across them all, each budget on its panel. */
@@ -341,7 +400,7 @@ final class ArenaRun {
 
     private int runWindowed(ArenaRecorder probe) throws IOException {
         // The windowed arena makes its own engine; the recorder above reads it through the sim it is handed.
-        String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed)};
+        String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed), "--pilot"};
         return ArenaCommand.run(args, out, probe, WARMUP_MAX_SECONDS + seconds);
     }
 
@@ -358,10 +417,11 @@ final class ArenaRun {
         return b.append(']').toString();
     }
 
+    /** @param play the pilot's game: runs, best score, furthest wave, dashes (-1: not counted) */
     private int report(Frames f, int maxAlive, long killed, long spawned, int ringPeak, int ringCapacity, long ringDropped,
-                       long deaths, String pools) throws IOException {
+                       long deaths, long[] play, String pools) throws IOException {
         int n = f.n;
-        int warm = headless ? HEADLESS_WARMUP_STEPS : Math.max(1, f.warmupFrames);
+        int warm = Math.max(1, f.warmupFrames);
         warm = Math.min(warm, Math.max(0, n - 1));
         long steadyHeap = 0;
         long worst = 0;
@@ -413,6 +473,7 @@ final class ArenaRun {
             .field("enemies", enemies).field("seconds", seconds).field("seed", seed).field("passed", failures.isEmpty())
             .field("frames", n).field("warmupFrames", warm)
             .field("enemiesMaxAlive", maxAlive).field("spawned", spawned).field("killed", killed).field("playerFalls", deaths)
+            .open("pilot").field("runs", play[0]).field("bestScore", play[1]).field("furthestWave", play[2]).field("dashes", play[3]).close()
             .field("heapBytesPerFrame", heapPerFrame).field("heapBytesAfterWarmup", steadyHeap).field("heapWorstFrameBytes", worst)
             .field("heapAllocatingFrames", allocatingFrames).field("heapTierUpTolerated", steadyHeap > 0 && tierUpOnly)
             .field("growthBytes", growth).field("rssGrowthBytes", rssGrowth)
@@ -442,7 +503,9 @@ final class ArenaRun {
         out.printf(Locale.ROOT, "%-34s %d (%s, %.0f s measured, %d frames, the first %d warm-up)%n", "enemies", enemies,
             headless ? "headless" : "windowed", seconds, n, warm);
         out.printf(Locale.ROOT, "%-34s %d%n", "most alive together", maxAlive);
-        out.printf(Locale.ROOT, "%-34s %d spawned, %d killed%n", "waves", spawned, killed);
+        out.printf(Locale.ROOT, "%-34s %d spawned, %d killed%n", "horde", spawned, killed);
+        out.printf(Locale.ROOT, "%-34s %d run(s), best score %d, furthest wave %d, %d fall(s)%s%n", "autopilot", play[0], play[1],
+            play[2], deaths, play[3] >= 0 ? ", " + play[3] + " dash(es)" : "");
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "frame time p50 / p99", frameP50, frameP99);
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "step time p50 / p99", stepP50, stepP99);
         out.printf(Locale.ROOT, "%-34s %.1f B (%d B in %d of %d frames%s)%n", "Java heap per frame after warm-up", heapPerFrame,

@@ -39,10 +39,20 @@ class ArenaRunTest {
         assertTrue(after == 0 || (after <= ArenaRun.TIERUP_BYTES && json.contains("\"heapAllocatingFrames\":1,")
             && json.contains("\"heapTierUpTolerated\":true")), "Java heap after warm-up: " + json);
         for (String field : new String[] {"\"heapBytesPerFrame\":", "\"growthBytes\":", "\"frameMs\":{\"p50\":", "\"p99\":",
-            "\"stepMs\":{\"p50\":", "\"damageRing\":", "{\"name\":\"arena::particles\"", "{\"name\":\"arena::projectiles\""}) {
+            "\"stepMs\":{\"p50\":", "\"damageRing\":", "{\"name\":\"arena::particles\"", "{\"name\":\"arena::projectiles\"",
+            "\"pilot\":{\"runs\":"}) {
             assertTrue(json.contains(field), field + " in " + json);
         }
-        assertEquals(900 + 300 + 1, Files.readAllLines(dir.resolve("frames.csv")).size(), "warm-up + measured steps + header");
+        java.util.regex.Matcher warm = java.util.regex.Pattern.compile("\"warmupFrames\":(\\d+),").matcher(json);
+        assertTrue(warm.find(), json);
+        int warmup = Integer.parseInt(warm.group(1));
+        assertTrue(warmup >= 900 && warmup <= 30_000, "at least 30 s of simulated warm-up, bounded: " + warmup);
+        assertEquals(warmup + 300 + 1, Files.readAllLines(dir.resolve("frames.csv")).size(), "warm-up + measured steps + header");
+        // The autopilot played: 40 s of a deterministic game with seed 1 clears the first wave and dashes.
+        java.util.regex.Matcher pilot = java.util.regex.Pattern.compile("\"pilot\":\\{\"runs\":(\\d+),\"bestScore\":(\\d+),"
+            + "\"furthestWave\":(\\d+),\"dashes\":(\\d+)}").matcher(json);
+        assertTrue(pilot.find(), json);
+        assertTrue(Integer.parseInt(pilot.group(3)) >= 2 && Long.parseLong(pilot.group(4)) > 0, "the pilot cleared a wave and dashed: " + json);
         byte[] png = Files.readAllBytes(dir.resolve("arena.png"));
         assertTrue(png.length > 1000 && png[1] == 'P');
     }

@@ -111,6 +111,11 @@ public final class GlWindow implements AutoCloseable {
         return lastMods;
     }
 
+    /** @param key a GLFW key code @return whether it is held down now (movement keys are read this way) */
+    public boolean keyDown(int key) {
+        return GLFW.glfwGetKey(handle, key) == GLFW.GLFW_PRESS;
+    }
+
     /** Presents the frame. */
     public void swap() {
         GLFW.glfwSwapBuffers(handle);

@@ -30,7 +30,7 @@ final class Palette {
         set(Terrain.BRIDGE, '=', 0xb08050, 0x20160c);
         set(Terrain.STAIRS_UP, '<', 0xffffff, 0x303030);
         set(Terrain.STAIRS_DOWN, '>', 0xffff80, 0x404000);
-        set(Terrain.PILLAR, 'O', 0xb0b0b0, 0x202020);
+        set(Terrain.PILLAR, (char) 254, 0xa89a84, 0x2e261e); // a solid block of masonry: no letter, so never read as a monster
         set(Terrain.GRASS, '"', 0x50c050, 0x0c1c0c);
     }
 
