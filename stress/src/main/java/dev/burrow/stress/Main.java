@@ -19,6 +19,7 @@ public final class Main {
         "       stress --bench-report [--quick] [--include REGEX] [--out DIR]   run every JMH benchmark, write jmh.json and results.md (default docs/bench)",
         "       stress --bench [JMH options]      the plain JMH command line (e.g. --bench -prof gc FrameBench)",
         "       stress explain [CODE]             what a diagnostic code means, an example and the fix (no code: the list)",
+        "       stress diff A.json B.json         what changed between two snapshot files (per tag, pool and group)",
         "       stress -h | --help | --version",
         "exit codes: 0 passed, 1 a budget or invariant broke, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write the report");
 
@@ -60,6 +61,9 @@ public final class Main {
         try {
             if (args[0].equals("explain")) {
                 return new Explain(System.out).run(args);
+            }
+            if (args[0].equals("diff")) {
+                return new Diff(System.out).run(args);
             }
             checkMemoryOverrides();
             List<String> list = new java.util.ArrayList<>(Arrays.asList(args));
