@@ -28,7 +28,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * {@code dungeon-demo arena [--enemies N] [--seed S] [--pilot] [--frames N] [--screenshot out.png] [--no-overlay]
+ * {@code dungeon-demo arena [--enemies N] [--seed S] [--workers N] [--pilot] [--frames N] [--screenshot out.png] [--no-overlay]
  * [--overlay-ab] [--overlay-open SECTIONS] [--compare SNAPSHOT.json] [--save-snapshot]}: the horde in a window. The simulation steps at a fixed 30 Hz from an accumulator of real time;
  * rendering interpolates between the last two steps. The map fills the window left of the docked memory overlay
  * ({@link MemoryOverlay#dockedWidth}); the arena's own status, offers and end screen are drawn in map cells
@@ -58,8 +58,9 @@ public final class ArenaCommand {
     public static int run(String[] argv, PrintStream out, ArenaRecorder recorder, double seconds) throws IOException {
         Args a = new Args("dungeon-demo arena").value("enemies").value("seed").value("frames").value("screenshot")
             .flag("no-overlay").flag("pilot").flag("overlay-ab").value("overlay-open").value("compare")
-            .flag("save-snapshot").parse(argv);
+            .flag("save-snapshot").value("workers").parse(argv);
         int enemies = (int) a.number("enemies", 500, 1, 200_000);
+        int workers = (int) a.number("workers", 1, 1, 64);
         long seed = a.seed("seed", 1);
         int frames = (int) a.number("frames", 0, 0, 10_000_000);
         Path shot = a.has("screenshot") ? Path.of(a.string("screenshot", "")) : null;
@@ -93,7 +94,7 @@ public final class ArenaCommand {
         }
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(Math.max(4 << 20, enemies * 64L)));
              GlWindow window = new GlWindow("Burrow arena", 1280, 720, frames == 0);
-             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies);
+             ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies, workers);
              TileRenderer tiles = new TileRenderer();
              MemoryOverlay overlay = a.has("no-overlay") ? null : new MemoryOverlay(mem, window.handle(), null)) {
             if (overlay != null) {

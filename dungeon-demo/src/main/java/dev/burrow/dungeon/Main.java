@@ -16,7 +16,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
         "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay] [--assets DIR]   open the game window (default)",
         "       dungeon-demo play --frames N [--script \"l l j > Gx50\"] [--screenshot out.png]   scripted run, then exit",
-        "       dungeon-demo arena [--enemies N] [--seed S] [--frames N] [--screenshot out.png]   the 500-enemy arena",
+        "       dungeon-demo arena [--enemies N] [--seed S] [--workers N] [--frames N] [--screenshot out.png]   the 500-enemy arena",
         "       dungeon-demo ascii --seed S --depth D [--size WxH] [--assets DIR]   print a level as text, headless",
         "       dungeon-demo -h | --help | --version",
         "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");

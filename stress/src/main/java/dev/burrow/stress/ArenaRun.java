@@ -104,6 +104,10 @@ final class ArenaRun {
     private Path reportDir;
     private double maxStepP99Ms;
     private double maxFrameP99Ms;
+    private int workers;
+    /** Headless with several workers: the same game on one worker, for the speed-up and the same-result check. */
+    private double[] baseline;
+    private boolean sameResult = true;
 
     ArenaRun(PrintStream out) {
         this.out = out;
@@ -111,8 +115,9 @@ final class ArenaRun {
 
     void parse(String[] argv) {
         Args a = new Args("stress --arena").flag("arena").value("enemies").value("seconds").value("seed").flag("headless")
-            .value("report").value("max-step-p99-ms").value("max-frame-p99-ms").parse(argv);
+            .value("report").value("max-step-p99-ms").value("max-frame-p99-ms").value("workers").parse(argv);
         enemies = (int) a.number("enemies", 500, 1, 200_000);
+        workers = (int) a.number("workers", 1, 1, 64);
         seconds = a.number("seconds", 60, 1, 86_400);
         seed = a.seed("seed", 1);
         headless = a.has("headless");
@@ -271,7 +276,9 @@ final class ArenaRun {
                 // enemies spawned at the edges first reach the player after ~12 s, and that first contact sends C2
                 // back to recompile (a deoptimisation mid-run allocates).
                 long measured = (long) Math.ceil(seconds * 30);
-                try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies)) {
+                long mainHash;
+                long warmSteps;
+                try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies, workers)) {
                     FrameArena frame = mem.frame();
                     ArenaPilot pilot = new ArenaPilot();
                     long warm = warmUp(sim, pilot, frame, f);
@@ -295,6 +302,11 @@ final class ArenaRun {
                     furthestWave = sim.bestWave();
                     dashes = pilot.dashes();
                     pools = poolJson(mem);
+                    mainHash = sim.stateHash();
+                    warmSteps = warm;
+                }
+                if (workers > 1) {
+                    baselineOnOneWorker(mem, warmSteps, measured, mainHash);
                 }
             } else {
                 Frames recorder = f;
@@ -359,6 +371,35 @@ final class ArenaRun {
         return s;
     }
 
+    /**
+     * The same game again on one worker, after the measured run: as many warm-up and measured steps (the same seed
+     * and autopilot give the same game, step for step), its step times for the speed-up, and its final state, which
+     * must equal the run's ({@code --workers} must not change the game).
+     */
+    private void baselineOnOneWorker(EngineMemory mem, long warm, long measured, long expectedHash) {
+        out.println("the same game on 1 worker, for the comparison ...");
+        baseline = new double[(int) measured];
+        try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies, 1)) {
+            FrameArena frame = mem.frame();
+            ArenaPilot pilot = new ArenaPilot();
+            for (long s = 0; s < warm; s++) {
+                oneStep(sim, pilot, frame);
+            }
+            for (int s = 0; s < measured; s++) {
+                oneStep(sim, pilot, frame);
+                baseline[s] = sim.lastStepNanos() / 1e6;
+            }
+            sameResult = sim.stateHash() == expectedHash;
+        }
+    }
+
+    private static void oneStep(ArenaSim sim, ArenaPilot pilot, FrameArena frame) {
+        frame.begin();
+        pilot.drive(sim);
+        sim.step();
+        frame.end();
+    }
+
     private static void headlessStep(ArenaSim sim, ArenaPilot pilot, FrameArena frame, Frames f) {
         long t0 = System.nanoTime();
         frame.begin();
@@ -400,7 +441,8 @@ final class ArenaRun {
 
     private int runWindowed(ArenaRecorder probe) throws IOException {
         // The windowed arena makes its own engine; the recorder above reads it through the sim it is handed.
-        String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed), "--pilot"};
+        String[] args = {"--enemies", Integer.toString(enemies), "--seed", Long.toString(seed), "--pilot",
+            "--workers", Integer.toString(workers)};
         return ArenaCommand.run(args, out, probe, WARMUP_MAX_SECONDS + seconds);
     }
 
@@ -465,6 +507,11 @@ final class ArenaRun {
         if (maxStepP99Ms > 0 && stepP99 > maxStepP99Ms) {
             failures.add(String.format(Locale.ROOT, "step time p99 %.3f ms is over --max-step-p99-ms %s", stepP99, maxStepP99Ms));
         }
+        double baseP50 = baseline == null ? 0 : Stats.quantile(baseline, baseline.length, 0.5);
+        double baseP99 = baseline == null ? 0 : Stats.quantile(baseline, baseline.length, 0.99);
+        if (!sameResult) {
+            failures.add(workers + " workers played a different game than 1 worker (state hashes differ)");
+        }
         if (maxFrameP99Ms > 0 && frameP99 > maxFrameP99Ms) {
             failures.add(String.format(Locale.ROOT, "frame time p99 %.3f ms is over --max-frame-p99-ms %s", frameP99, maxFrameP99Ms));
         }
@@ -479,6 +526,12 @@ final class ArenaRun {
             .field("growthBytes", growth).field("rssGrowthBytes", rssGrowth)
             .open("frameMs").field("p50", frameP50).field("p99", frameP99).close()
             .open("stepMs").field("p50", stepP50).field("p99", stepP99).field("max", Stats.max(steps, steps.length)).close()
+            .field("workers", workers);
+        if (baseline != null) {
+            j.open("oneWorker").field("stepP50", baseP50).field("stepP99", baseP99).field("sameResult", sameResult)
+                .field("p50Ratio", baseP50 > 0 ? stepP50 / baseP50 : 0).close();
+        }
+        j
             .open("timingBudgets").raw("maxStepP99Ms", maxStepP99Ms > 0 ? Double.toString(maxStepP99Ms) : "null")
             .raw("maxFrameP99Ms", maxFrameP99Ms > 0 ? Double.toString(maxFrameP99Ms) : "null").close()
             .open("damageRing").field("capacity", ringCapacity).field("peak", ringPeak).field("dropped", ringDropped).close()
@@ -507,7 +560,13 @@ final class ArenaRun {
         out.printf(Locale.ROOT, "%-34s %d run(s), best score %d, furthest wave %d, %d fall(s)%s%n", "autopilot", play[0], play[1],
             play[2], deaths, play[3] >= 0 ? ", " + play[3] + " dash(es)" : "");
         out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "frame time p50 / p99", frameP50, frameP99);
-        out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%n", "step time p50 / p99", stepP50, stepP99);
+        out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms%s%n", "step time p50 / p99", stepP50, stepP99,
+            workers > 1 ? " on " + workers + " workers" : "");
+        if (baseline != null) {
+            out.printf(Locale.ROOT, "%-34s %.3f / %.3f ms (%d workers: %.2fx the p50 of one; same game: %s)%n",
+                "step time p50 / p99 on 1 worker", baseP50, baseP99, workers, baseP50 > 0 ? stepP50 / baseP50 : 0,
+                sameResult ? "yes" : "NO");
+        }
         out.printf(Locale.ROOT, "%-34s %.1f B (%d B in %d of %d frames%s)%n", "Java heap per frame after warm-up", heapPerFrame,
             steadyHeap, allocatingFrames, steadyFrames, steadyHeap > 0 && tierUpOnly ? "; tolerated as the JIT tier-up frame" : "");
         out.printf(Locale.ROOT, "%-34s %d B (RSS %d B)%n", "native + heap growth after warm-up", growth, rssGrowth);

@@ -15,7 +15,7 @@ import java.util.List;
 public final class Main {
     static final String USAGE = String.join("\n",
         "usage: stress --regen [--count N] [--seed S] [--depth D | --all-depths] [--size WxH] [--validate] [--report DIR] [--assets DIR] [--no-fork]",
-        "       stress --arena [--enemies N] [--seconds S] [--seed S] [--headless] [--max-step-p99-ms MS] [--max-frame-p99-ms MS] [--report DIR] [--no-fork]",
+        "       stress --arena [--enemies N] [--seconds S] [--seed S] [--headless] [--workers N] [--max-step-p99-ms MS] [--max-frame-p99-ms MS] [--report DIR] [--no-fork]",
         "       stress --bench-report [--quick] [--include REGEX] [--out DIR]   run every JMH benchmark, write jmh.json and results.md (default docs/bench)",
         "       stress --bench [JMH options]      the plain JMH command line (e.g. --bench -prof gc FrameBench)",
         "       stress explain [CODE]             what a diagnostic code means, an example and the fix (no code: the list)",

@@ -7,6 +7,7 @@ import dev.burrow.dungeon.gen.Rng;
 import dev.burrow.dungeon.gen.Terrain;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
+import dev.burrow.memory.FrameWorkers;
 import dev.burrow.memory.LevelGroup;
 import org.lwjgl.system.MemoryUtil;
 
@@ -34,8 +35,13 @@ import org.lwjgl.system.MemoryUtil;
  *       particles fade;</li>
  *   <li>the ring is drained: damage applied, the dead removed (swap-with-last) with a burst of particles.</li>
  * </ol>
- * <p>Steering, separation and resolve each read shared state and write only their own rows, over an index range,
- * so they can be split across worker threads; strikes and the ring stay on one thread.</p>
+ * <p>Steering, separation and resolve each read shared state and write only their own rows, over an index range;
+ * the grid's count and scatter are split the same way. With {@code workers > 1} they run on a
+ * {@link FrameWorkers} team (the calling thread plus {@code workers - 1} threads, each in its own frame, ending
+ * together at a barrier): four team runs a step, each worker taking a contiguous share of the rows. Every row is
+ * computed from the same inputs in the same order on whichever thread, and the grid lists each cell's rows in row
+ * order whatever the split, so a game is step for step the same with 1 worker or N. Strikes, shots, spawns and
+ * the ring stay on the calling thread.</p>
  *
  * <p>A step allocates no Java heap: enemies are columns in native memory ({@link EnemyTable}), projectiles and
  * particles are pool slots ({@link Shots}), scratch is frame memory rolled back at the end of the step.</p>
@@ -89,6 +95,8 @@ public final class ArenaSim implements AutoCloseable {
     private final Shots particles;
     private final DamageRing ring;
     private final SpatialGrid grid;
+    private final FrameWorkers team;
+    private final StepTask split = new StepTask();
     private final Rng rng;
     private final ArenaInput input = new ArenaInput();
     private final ArenaPlayer player = new ArenaPlayer();
@@ -112,6 +120,20 @@ public final class ArenaSim implements AutoCloseable {
      * @param enemies N: enemies kept alive
      */
     public ArenaSim(EngineMemory mem, GenAssets assets, long seed, int enemies) {
+        this(mem, assets, seed, enemies, 1);
+    }
+
+    /**
+     * @param mem the engine (the calling thread's frame arena is used for scratch)
+     * @param assets generator data
+     * @param seed the arena's seed
+     * @param enemies N: enemies kept alive
+     * @param workers threads that share steering, the grid, separation and resolve (1: all on the calling thread)
+     */
+    public ArenaSim(EngineMemory mem, GenAssets assets, long seed, int enemies, int workers) {
+        if (workers < 1 || workers > 64) {
+            throw new IllegalArgumentException("workers must be 1..64: " + workers);
+        }
         if (enemies < 1 || enemies > 1_000_000) {
             throw new IllegalArgumentException("enemies must be 1..1000000: " + enemies);
         }
@@ -152,6 +174,7 @@ public final class ArenaSim implements AutoCloseable {
         this.projectiles = shots;
         this.particles = sparks;
         this.grid = new SpatialGrid(map.width(), map.height());
+        this.team = workers > 1 ? mem.frameWorkers("arena-worker", workers) : null;
         this.rng = new Rng(seed, 0xA2E);
         this.wanted = enemies;
         this.waves = new Waves(enemies);
@@ -205,10 +228,19 @@ public final class ArenaSim implements AutoCloseable {
         remember(0, n);
         spawn();
         n = enemies.count();
-        steer(0, n);
-        grid.rebuild(enemies, frame);
-        separate(0, n);
-        resolve(0, n);
+        if (team == null) {
+            steer(0, n);
+            grid.rebuild(enemies, frame);
+            separate(0, n);
+            resolve(0, n);
+        } else {
+            grid.prepare(n, team.size(), frame);
+            split.run(StepTask.STEER_AND_COUNT, n);
+            grid.prefix();
+            split.run(StepTask.SCATTER, n);
+            split.run(StepTask.SEPARATE, n);
+            split.run(StepTask.RESOLVE, n);
+        }
         strike();
         movePlayer();
         fire();
@@ -841,9 +873,62 @@ public final class ArenaSim implements AutoCloseable {
         return (h ^ waves.score()) * 0x100000001b3L;
     }
 
+    /**
+     * The parallel part of a step as a team task, made once: which stage runs is a field, so a step allocates nothing.
+     * Worker {@code w} of {@code k} takes rows {@code [n * w / k, n * (w + 1) / k)}.
+     */
+    private final class StepTask implements FrameWorkers.Task {
+        static final int STEER_AND_COUNT = 0;
+        static final int SCATTER = 1;
+        static final int SEPARATE = 2;
+        static final int RESOLVE = 3;
+        private int stage;
+        private int rows;
+
+        void run(int stage, int rows) {
+            this.stage = stage;
+            this.rows = rows;
+            team.run(this);
+        }
+
+        @Override
+        public void run(int worker, int workers, FrameArena own) {
+            int from = (int) ((long) rows * worker / workers);
+            int to = (int) ((long) rows * (worker + 1) / workers);
+            switch (stage) {
+                case STEER_AND_COUNT:
+                    steer(from, to);
+                    grid.count(enemies, worker, from, to);
+                    break;
+                case SCATTER:
+                    grid.scatter(worker, from, to);
+                    break;
+                case SEPARATE:
+                    separate(from, to);
+                    break;
+                default:
+                    resolve(from, to);
+                    break;
+            }
+        }
+    }
+
+    /** @return threads sharing the step (1: the calling thread alone) */
+    public int workers() {
+        return team == null ? 1 : team.size();
+    }
+
+    /** @return how long the step waited for the other workers at its last team run, in nanoseconds (0 with one) */
+    public long lastWaitNanos() {
+        return team == null ? 0 : team.lastWaitNanos();
+    }
+
     /** Closes the pools, the simulation group and the map. */
     @Override
     public void close() {
+        if (team != null) {
+            team.close();
+        }
         projectiles.close();
         particles.close();
         group.close();

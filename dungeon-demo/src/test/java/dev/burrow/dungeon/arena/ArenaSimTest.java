@@ -79,11 +79,33 @@ class ArenaSimTest {
         assertFalse(Arrays.equals(a, hashes(12, 2400)), "another seed plays another game");
     }
 
+    @Test
+    void twoAndThreeWorkersPlayTheSameGameAsOne() {
+        long[] one = hashes(7, 900, 1);
+        assertArrayEquals(one, hashes(7, 900, 2), "2 workers: the same state at every step");
+        assertArrayEquals(one, hashes(7, 900, 3), "3 workers (uneven shares): the same state at every step");
+    }
+
+    @Test
+    void aStepOnTwoWorkersAllocatesNoHeap(EngineMemory mem) {
+        try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 6, 2000, 2)) {
+            FrameArena f = mem.frame();
+            ArenaPilot pilot = new ArenaPilot();
+            assertEquals(2, sim.workers());
+            ZeroGarbage.of("piloted arena step on 2 workers").warmUp(900).runs(300).retries(1)
+                .assertZero(i -> piloted(sim, pilot, f, 1));
+        }
+    }
+
     private static long[] hashes(long seed, int n) {
+        return hashes(seed, n, 1);
+    }
+
+    private static long[] hashes(long seed, int n, int workers) {
         EngineMemory mem = EngineMemory.createExactly(MemoryConfig.defaults().frameArenaBytes(4 << 20));
         CapturedDiagnostics.on(mem);
         long[] h = new long[n];
-        try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, 500)) {
+        try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, 500, workers)) {
             FrameArena f = mem.frame();
             ArenaPilot pilot = new ArenaPilot();
             for (int i = 0; i < n; i++) {
