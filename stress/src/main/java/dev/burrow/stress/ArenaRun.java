@@ -377,17 +377,23 @@ final class ArenaRun {
      * must equal the run's ({@code --workers} must not change the game).
      */
     private void baselineOnOneWorker(EngineMemory mem, long warm, long measured, long expectedHash) {
-        out.println("the same game on 1 worker, for the comparison ...");
         baseline = new double[(int) measured];
+        Progress progress = new Progress(out, warm + measured, "steps on 1 worker (the same game, for the comparison)");
         try (ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies, 1)) {
             FrameArena frame = mem.frame();
             ArenaPilot pilot = new ArenaPilot();
             for (long s = 0; s < warm; s++) {
                 oneStep(sim, pilot, frame);
+                if ((s + 1) % 300 == 0) {
+                    progress.update(s + 1, "");
+                }
             }
             for (int s = 0; s < measured; s++) {
                 oneStep(sim, pilot, frame);
                 baseline[s] = sim.lastStepNanos() / 1e6;
+                if ((s + 1) % 300 == 0 || s + 1 == measured) {
+                    progress.update(warm + s + 1, "");
+                }
             }
             sameResult = sim.stateHash() == expectedHash;
         }
