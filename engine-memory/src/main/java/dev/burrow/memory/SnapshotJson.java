@@ -312,6 +312,30 @@ final class SnapshotJson {
             f.overflows = size(o, "overflows", at + ".overflows", false);
             f.frames = size(o, "frames", at + ".frames", false);
             f.heapBytesLastFrame = size(o, "heapBytesLastFrame", at + ".heapBytesLastFrame", false);
+            f.allocsLastFrame = size(o, "allocsLastFrame", at + ".allocsLastFrame", false);
+            f.inFrame = bool(o, "inFrame", at + ".inFrame");
+            long budget = budget(o, "budgetBytes", at + ".budgetBytes");
+            f.budgetBytes = budget == Long.MAX_VALUE ? -1 : budget;
+            f.overBudgetFrames = size(o, "overBudgetFrames", at + ".overBudgetFrames", false);
+            f.promotedLastFrame = (int) count(o, "promotedLastFrame", at);
+            f.promotedBytesLastFrame = size(o, "promotedBytesLastFrame", at + ".promotedBytesLastFrame", false);
+            f.promotionsFailedLastFrame = (int) count(o, "promotionsFailedLastFrame", at);
+            List<Object> phases = list(o, "phases");
+            f.phases = new MemorySnapshot.PhaseStats[phases.size()];
+            f.phaseCount = phases.size();
+            for (int j = 0; j < phases.size(); j++) {
+                String pat = at + ".phases[" + j + "]";
+                Map<String, Object> po = element(phases.get(j), pat);
+                MemorySnapshot.PhaseStats ph = new MemorySnapshot.PhaseStats();
+                ph.name = name(po, "name", pat);
+                ph.lastBytes = size(po, "lastBytes", pat + ".lastBytes", false);
+                ph.lastAllocs = size(po, "lastAllocs", pat + ".lastAllocs", false);
+                ph.lastHighWaterBytes = size(po, "lastHighWaterBytes", pat + ".lastHighWaterBytes", false);
+                ph.peakBytes = size(po, "peakBytes", pat + ".peakBytes", false);
+                ph.peakAllocs = size(po, "peakAllocs", pat + ".peakAllocs", false);
+                ph.peakHighWaterBytes = size(po, "peakHighWaterBytes", pat + ".peakHighWaterBytes", false);
+                f.phases[j] = ph;
+            }
             s.frames[i] = f;
         }
         List<Object> pools = list(root, "pools");
@@ -333,6 +357,7 @@ final class SnapshotJson {
             p.frees = size(o, "frees", at + ".frees", false);
             p.inGroup = bool(o, "inGroup", at + ".inGroup");
             p.concurrent = bool(o, "concurrent", at + ".concurrent");
+            p.kept = (int) count(o, "kept", at);
             s.pools[i] = p;
         }
         List<Object> groups = list(root, "groups");

@@ -11,30 +11,15 @@ class SnapshotJsonTest {
 
     /** A snapshot with something in every section: frames, pools (one drawn from a group), groups, budgets, a diagnostic. */
     private static String busySnapshotJson() {
-        // The two diagnostics provoked below are logged: capture them here instead of printing them.
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.burrow.memory");
-        java.util.List<String> logged = new java.util.ArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord r) {
-                logged.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        boolean parents = log.getUseParentHandlers();
-        log.addHandler(capture);
-        log.setUseParentHandlers(false);
         try (EngineMemory mem = Engines.lenient()) {
             mem.budget("level", 1 << 10, 1 << 30);
             FrameArena f = mem.frame();
             f.begin();
+            f.beginPhase("update");
+            f.alloc(4096, 16);
+            f.endPhase();
+            f.end();
+            f.begin(); // the second frame is open when the snapshot is taken: inFrame and last-frame phase figures
             f.alloc(4096, 16);
             LevelGroup g = mem.group("level::terrain");
             g.alloc(10_000, 8);
@@ -52,12 +37,10 @@ class SnapshotJsonTest {
             slab.close();
             g.close();
             bullets.close();
+            java.util.List<String> logged = Engines.captured(mem);
             assertEquals(2, logged.size(), "the soft budget warning and the double free: " + logged);
             assertTrue(logged.get(0).startsWith("[EM501]") && logged.get(1).startsWith("[EM101]"), logged.toString());
             return json;
-        } finally {
-            log.removeHandler(capture);
-            log.setUseParentHandlers(parents);
         }
     }
 
@@ -73,6 +56,10 @@ class SnapshotJsonTest {
         assertEquals(1, s.pool("bullets").live());
         assertTrue(s.pool("level::items").inGroup());
         assertEquals(0, s.takenAtNanos(), "the file does not record the clock");
+        assertTrue(s.frame(0).inFrame());
+        assertEquals(1, s.frame(0).phaseCount());
+        assertEquals("update", s.frame(0).phase(0).name());
+        assertEquals(4096, s.frame(0).phase(0).lastBytes());
     }
 
     @Test
