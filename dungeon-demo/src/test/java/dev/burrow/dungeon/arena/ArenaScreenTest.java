@@ -36,13 +36,28 @@ class ArenaScreenTest {
     }
 
     @Test
+    void boxesStayClearOfThePlayersRow() {
+        for (int rows = 30; rows <= 80; rows++) { // 480 to 1280 pixels high
+            for (int player = ArenaScreen.TOP_ROWS; player < rows - ArenaScreen.BOTTOM_ROWS; player++) {
+                for (int h : new int[] {3, 8, 11}) {
+                    int top = ArenaScreen.boxRow(rows, player, h);
+                    assertTrue(top >= 0 && top + h <= rows - ArenaScreen.BOTTOM_ROWS,
+                        "on screen: rows " + rows + " player " + player + " box " + top + "+" + h);
+                    assertTrue(player < top - 1 || player > top + h, "clear of the player: rows " + rows + " player " + player
+                        + " box " + top + "+" + h);
+                }
+            }
+        }
+    }
+
+    @Test
     void statusOfferAndEndScreenSayWhatIsGoingOn() {
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(4 << 20));
              ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), 1, 500)) {
             FrameArena f = mem.frame();
             ArenaScreen screen = new ArenaScreen();
             f.begin();
-            String s = read(screen.build(sim, 80, 45, false, true, f), 80, 45);
+            String s = read(screen.build(sim, 80, 45, 23, false, true, f), 80, 45);
             f.end();
             assertTrue(s.contains("HP ") && s.contains("100/100") && s.contains("Lives @@@"), s);
             assertTrue(s.contains("Wave 1  kills 0/25  Score 0"), s);
@@ -56,14 +71,14 @@ class ArenaScreenTest {
                 f.end();
             }
             f.begin();
-            s = read(screen.build(sim, 80, 45, false, false, f), 80, 45);
+            s = read(screen.build(sim, 80, 45, 23, false, false, f), 80, 45);
             f.end();
             assertTrue(s.contains("cleared! Choose an upgrade:") && s.contains("press 1, 2 or 3"), s);
             assertTrue(s.contains(Upgrade.name(sim.offer(0))) && s.contains(Upgrade.effect(sim.offer(2))), s);
             assertTrue(s.contains("WASD move Space dash"), s);
 
             f.begin();
-            s = read(screen.build(sim, 80, 45, true, false, f), 80, 45);
+            s = read(screen.build(sim, 80, 45, 23, true, false, f), 80, 45);
             f.end();
             assertFalse(s.contains("PAUSED"), "the offer, not the pause notice, while choosing");
         }
