@@ -75,12 +75,24 @@ public final class ArenaScreen {
         int below = Math.max(playerRow + 2, (middle + rows - BOTTOM_ROWS - height) / 2);
         int first = playerRow >= middle ? above : below;
         int second = playerRow >= middle ? below : above;
-        for (int top : new int[] {Math.max(TOP_ROWS, first), first, Math.max(TOP_ROWS, second), second}) {
-            if (top >= 0 && top + height <= rows - BOTTOM_ROWS && (playerRow < top - 1 || playerRow > top + height)) {
-                return top;
-            }
+        // Candidates in order of preference, tried one by one (no array: this runs every frame of an offer).
+        if (fits(rows, playerRow, height, Math.max(TOP_ROWS, first))) {
+            return Math.max(TOP_ROWS, first);
+        }
+        if (fits(rows, playerRow, height, first)) {
+            return first;
+        }
+        if (fits(rows, playerRow, height, Math.max(TOP_ROWS, second))) {
+            return Math.max(TOP_ROWS, second);
+        }
+        if (fits(rows, playerRow, height, second)) {
+            return second;
         }
         return Math.max(0, Math.min(rows - height, TOP_ROWS));
+    }
+
+    private static boolean fits(int rows, int playerRow, int height, int top) {
+        return top >= 0 && top + height <= rows - BOTTOM_ROWS && (playerRow < top - 1 || playerRow > top + height);
     }
 
     /** Two rows at the top: health, lives and dash; wave, kills, score. Fits 48 columns (800 pixels). */
