@@ -260,17 +260,24 @@ public final class ArenaCommand {
             }
         }
 
-        /** The map, the horde and the arena's screen, left of the docked overlay. */
+        /**
+         * The map, the horde and the arena's screen, left of the docked overlay. The map is drawn between the status
+         * rows and the key line, not under them, so the camera can never put the player beneath the screen's text.
+         */
         private void draw() {
             int width = window.width();
             int height = window.height();
             int mapWidth = Math.max(1, width - (overlay == null ? 0 : (int) overlay.dockedWidth(width)));
+            int row = tiles.tileHeight();
+            int mapHeight = Math.max(1, height - (ArenaScreen.TOP_ROWS + ArenaScreen.BOTTOM_ROWS) * row);
             float alpha = (float) (accumulator / ArenaSim.DT);
-            GL11C.glViewport(0, 0, mapWidth, height);
-            tiles.drawFollowing(sim.map(), GenAssets.builtIn(), sim.playerX(alpha), sim.playerY(alpha), frame, mapWidth, height);
+            GL11C.glViewport(0, ArenaScreen.BOTTOM_ROWS * row, mapWidth, mapHeight);
+            tiles.drawFollowing(sim.map(), GenAssets.builtIn(), sim.playerX(alpha), sim.playerY(alpha), frame, mapWidth, mapHeight);
             sprites.build(sim, alpha, frame);
-            tiles.drawSprites(sprites.data(), sprites.count(), mapWidth, height);
-            CellText cells = screen.build(sim, mapWidth / TileRenderer.TEXT_WIDTH, height / tiles.tileHeight(), paused, piloting, frame);
+            tiles.drawSprites(sprites.data(), sprites.count(), mapWidth, mapHeight);
+            GL11C.glViewport(0, 0, mapWidth, height);
+            int playerRow = ArenaScreen.TOP_ROWS + (int) (sim.playerY(alpha) - tiles.originRow());
+            CellText cells = screen.build(sim, mapWidth / TileRenderer.TEXT_WIDTH, height / row, playerRow, paused, piloting, frame);
             tiles.drawScreenText(cells.data(), cells.count(), mapWidth, height);
             GL11C.glViewport(0, 0, width, height);
         }

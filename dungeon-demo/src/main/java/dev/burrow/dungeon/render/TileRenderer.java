@@ -83,6 +83,9 @@ public final class TileRenderer implements AutoCloseable {
     /** @return the size of a map cell on screen, in pixels */
     public int tileWidth() { return atlas.cellWidth; }
 
+    /** @return the map row at the top edge of the last map drawn (fractional with {@link #drawFollowing}) */
+    public float originRow() { return originY; }
+
     /** @return instances drawn last frame */
     public int lastInstances() { return lastInstances; }
 
