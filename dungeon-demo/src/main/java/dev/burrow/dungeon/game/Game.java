@@ -256,7 +256,7 @@ public final class Game implements AutoCloseable {
                 continue;
             }
             if (Math.abs(mx - px) <= 1 && Math.abs(my - py) <= 1) {
-                int dmg = assets.population().table(Population.MONSTER).get(type).attack() + rng.nextInt(2);
+                int dmg = assets.population().monster(type).damageMin() + rng.nextInt(2);
                 hp -= dmg;
                 log.add(texts.hitsYou[type], turn);
                 if (hp <= 0) {

@@ -24,7 +24,7 @@ final class Texts {
     final String restart = "You begin again.";
 
     Texts(GenAssets assets) {
-        List<Population.Entry> m = assets.population().table(Population.MONSTER);
+        List<? extends Population.Entry> m = assets.population().table(Population.MONSTER);
         youHit = new String[m.size()];
         youKill = new String[m.size()];
         hitsYou = new String[m.size()];
@@ -36,12 +36,12 @@ final class Texts {
             hitsYou[i] = "The " + n + " hits you.";
             notices[i] = "The " + n + " notices you.";
         }
-        List<Population.Entry> it = assets.population().table(Population.ITEM);
+        List<? extends Population.Entry> it = assets.population().table(Population.ITEM);
         youSee = new String[it.size()];
         for (int i = 0; i < it.size(); i++) {
             youSee[i] = "You see a " + it.get(i).name() + " here.";
         }
-        List<Population.Entry> f = assets.population().table(Population.FEATURE);
+        List<? extends Population.Entry> f = assets.population().table(Population.FEATURE);
         featureHere = new String[f.size()];
         for (int i = 0; i < f.size(); i++) {
             featureHere[i] = "There is a " + f.get(i).name() + " here.";
