@@ -73,6 +73,15 @@ public final class MemoryOverlay implements AutoCloseable {
         return r;
     }
 
+    /**
+     * @param framebufferWidth the window's framebuffer width
+     * @return pixels the overlay occupies, docked at the right edge over the full height (0 when hidden); the game
+     *         lays its screen out in the rest
+     */
+    public float dockedWidth(int framebufferWidth) {
+        return visible ? Math.min(PANEL_WIDTH, framebufferWidth * 2 / 5) : 0;
+    }
+
     /** @return whether ImGui is typing into a widget (the game should ignore keys) */
     public boolean wantsKeyboard() {
         return imgui.wantsKeyboard();
@@ -97,10 +106,12 @@ public final class MemoryOverlay implements AutoCloseable {
         imgui.newFrame();
         hud.draw(snap, clock);
         if (visible) {
-            ImGui.setNextWindowPos(width - WIDTH - 10, 10, ImGuiCond.FirstUseEver);
-            ImGui.setNextWindowSize(WIDTH, height - 20, ImGuiCond.FirstUseEver);
+            float docked = dockedWidth(width);
+            ImGui.setNextWindowPos(width - docked, 0, ImGuiCond.Always);
+            ImGui.setNextWindowSize(docked, height, ImGuiCond.Always);
             ImGui.setNextWindowBgAlpha(0.88f);
-            if (ImGui.begin("Burrow memory (F1)", ImGuiWindowFlags.NoFocusOnAppearing)) {
+            if (ImGui.begin("Burrow memory (F1)", ImGuiWindowFlags.NoFocusOnAppearing | ImGuiWindowFlags.NoMove
+                | ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoCollapse)) {
                 summary(clock);
                 buttons();
                 if (ImGui.collapsingHeader("Level groups", ImGuiTreeNodeFlags.DefaultOpen)) {
