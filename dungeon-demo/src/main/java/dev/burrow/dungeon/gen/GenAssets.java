@@ -23,6 +23,7 @@ public final class GenAssets {
     private final List<Vault> vaults;
     private final Population population;
     private final List<Theme> themes;
+    private final Theme[] themeArray; // per-frame lookups: an array load, not an interface call
 
     GenAssets(List<Vault> vaults, Population population, List<Theme> themes) {
         List<Vault> bound = new ArrayList<>(vaults.size());
@@ -32,7 +33,11 @@ public final class GenAssets {
         this.vaults = List.copyOf(bound);
         this.population = population;
         this.themes = List.copyOf(themes);
+        this.themeArray = themes.toArray(new Theme[0]);
     }
+
+    /** @param i an index into {@link #themes()} @return that theme */
+    public Theme theme(int i) { return themeArray[i]; }
 
     /** @return the vaults */
     public List<Vault> vaults() { return vaults; }

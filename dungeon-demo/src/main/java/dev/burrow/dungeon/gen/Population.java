@@ -79,11 +79,18 @@ public final class Population {
     private final List<MonsterType> monsters;
     private final List<ItemType> items;
     private final List<FeatureType> features;
+    // Arrays for the per-turn and per-frame lookups: a plain array load, no interface call to profile and deopt.
+    private final MonsterType[] monsterArray;
+    private final ItemType[] itemArray;
+    private final FeatureType[] featureArray;
 
     Population(List<MonsterType> monsters, List<ItemType> items, List<FeatureType> features) {
         this.monsters = monsters;
         this.items = items;
         this.features = features;
+        this.monsterArray = monsters.toArray(new MonsterType[0]);
+        this.itemArray = items.toArray(new ItemType[0]);
+        this.featureArray = features.toArray(new FeatureType[0]);
     }
 
     /** @param kind {@link #MONSTER}, {@link #ITEM} or {@link #FEATURE} @return that table */
@@ -92,22 +99,22 @@ public final class Population {
     }
 
     /** @return monster type {@code i} */
-    public MonsterType monster(int i) { return monsters.get(i); }
+    public MonsterType monster(int i) { return monsterArray[i]; }
 
     /** @return item type {@code i} */
-    public ItemType item(int i) { return items.get(i); }
+    public ItemType item(int i) { return itemArray[i]; }
 
     /** @return feature type {@code i} */
-    public FeatureType feature(int i) { return features.get(i); }
+    public FeatureType feature(int i) { return featureArray[i]; }
 
     /** @return monster types */
-    public int monsterCount() { return monsters.size(); }
+    public int monsterCount() { return monsterArray.length; }
 
     /** @return item types */
-    public int itemCount() { return items.size(); }
+    public int itemCount() { return itemArray.length; }
 
     /** @return feature types */
-    public int featureCount() { return features.size(); }
+    public int featureCount() { return featureArray.length; }
 
     /** @param kind a table @param key a name as written in the file @return its index, or -1 */
     public int find(int kind, String key) {
@@ -141,7 +148,7 @@ public final class Population {
     }
 
     /** @return a weighted pick among the entries allowed at {@code depth}, as an index, or -1 */
-    int pick(int kind, int depth, Rng rng) {
+    public int pick(int kind, int depth, Rng rng) {
         List<? extends Entry> t = table(kind);
         int total = 0;
         for (int i = 0; i < t.size(); i++) {

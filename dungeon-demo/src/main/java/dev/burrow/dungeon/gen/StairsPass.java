@@ -4,7 +4,8 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Pass: stairs. Up stairs in a random room; down stairs on the plain floor cell farthest from it by walking
- * distance, so a level is always crossed. Leaves the distance map from the up stairs in {@code c.dist}.
+ * distance, so a level is always crossed. Never inside a vault: a machine room's locked part must not hold the
+ * way on. Leaves the distance map from the up stairs in {@code c.dist}.
  */
 final class StairsPass {
     private StairsPass() {
@@ -21,13 +22,13 @@ final class StairsPass {
             }
             int ax = l.room(r, 5);
             int ay = l.room(r, 6);
-            if (plain(l.terrain(ax, ay))) {
+            if (plain(l.terrain(ax, ay)) && (l.flags(ax, ay) & Level.VAULT) == 0) {
                 up = ay * c.width + ax;
             }
         }
         if (up < 0) {
             for (int i = 0; i < c.cells && up < 0; i++) {
-                if (plain(l.terrainAt(i))) {
+                if (plain(l.terrainAt(i)) && (l.flagsAt(i) & Level.VAULT) == 0) {
                     up = i;
                 }
             }
@@ -40,7 +41,7 @@ final class StairsPass {
         int bestD = 0;
         for (int i = 0; i < c.cells; i++) {
             int d = MemoryUtil.memGetInt(c.dist + 4L * i);
-            if (d > bestD && plain(l.terrainAt(i))) {
+            if (d > bestD && plain(l.terrainAt(i)) && (l.flagsAt(i) & Level.VAULT) == 0) {
                 best = i;
                 bestD = d;
             }

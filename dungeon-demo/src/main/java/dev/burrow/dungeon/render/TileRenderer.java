@@ -1,6 +1,5 @@
 package dev.burrow.dungeon.render;
 
-import dev.burrow.dungeon.game.Game;
 import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.gen.Level;
 import dev.burrow.dungeon.gen.Population;
@@ -15,10 +14,11 @@ import org.lwjgl.opengl.GL33C;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * Draws the map as one instanced draw: one instance per screen cell (position, glyph, foreground, background),
- * composed on the CPU from terrain, light, memory, entities and the player, written into frame-arena memory and
- * streamed with orphan + sub-data. The camera keeps the player centred on maps larger than the window and centres
- * maps smaller than it.
+ * Draws grids of glyph cells as one instanced draw each: one instance per cell (position, glyph, foreground,
+ * background) written into frame-arena memory by the caller and streamed with orphan + sub-data. The same atlas
+ * serves map tiles (16x16) and text (10x16 cells that sample the middle of each glyph). {@link #draw(Level, GenAssets,
+ * int, int, boolean, FrameArena, int, int, int)} composes a whole-window map (the arena's view); the play screen
+ * composes its own cells and calls {@link #drawCells}.
  */
 public final class TileRenderer implements AutoCloseable {
     private static final int STRIDE = 20; // float x, float y, uint glyph, rgba8 fg, rgba8 bg
@@ -32,8 +32,12 @@ public final class TileRenderer implements AutoCloseable {
     private long capacityBytes;
     private int lastInstances;
     private final int uOrigin;
+    private final int uOffset;
+    private final int uSpan;
     private int originX;
     private int originY;
+    /** Text cells: 10 pixels wide, the middle 10 of the atlas's 16. */
+    public static final int TEXT_WIDTH = 10;
 
     /** Compiles the shaders, loads the atlas, makes the buffers. Needs a current GL 3.3 context. */
     public TileRenderer() {
@@ -42,6 +46,8 @@ public final class TileRenderer implements AutoCloseable {
         uTile = program.uniform("uTile");
         uViewport = program.uniform("uViewport");
         uOrigin = program.uniform("uOrigin");
+        uOffset = program.uniform("uOffset");
+        uSpan = program.uniform("uSpan");
         vao = GL30C.glGenVertexArrays();
         GL30C.glBindVertexArray(vao);
         quad = GL15C.glGenBuffers();
@@ -69,21 +75,11 @@ public final class TileRenderer implements AutoCloseable {
     /** @return the size of a map cell on screen, in pixels */
     public int tileWidth() { return atlas.cellWidth; }
 
+    /** @return the height of a map cell and of a text row, in pixels */
+    public int tileHeight() { return atlas.cellHeight; }
+
     /** @return instances drawn last frame */
     public int lastInstances() { return lastInstances; }
-
-    /**
-     * Draws the game's level as seen by the player.
-     *
-     * @param game the game
-     * @param frame scratch for the instance data (valid until frame end)
-     * @param width framebuffer width in pixels
-     * @param height framebuffer height in pixels
-     * @param focusWidth pixels from the left edge in which the player is kept (the part no panel covers)
-     */
-    public void draw(Game game, FrameArena frame, int width, int height, int focusWidth) {
-        draw(game.level(), game.assets(), game.playerX(), game.playerY(), true, frame, width, height, focusWidth);
-    }
 
     /**
      * Draws a level centred on a point.
@@ -136,12 +132,12 @@ public final class TileRenderer implements AutoCloseable {
                             }
                             int e = l.entityAt(mx, my);
                             if (e >= 0) {
-                                int kind = l.entity(e, 0);
+                                int kind = l.entity(e, Level.E_KIND);
                                 if (kind == Population.TORCH) {
                                     glyph = '*';
                                     fg = Palette.TORCH;
                                 } else {
-                                    Population.Entry entry = assets.population().table(kind).get(l.entity(e, 1));
+                                    Population.Entry entry = assets.population().table(kind).get(l.entity(e, Level.E_TYPE));
                                     glyph = entry.glyph();
                                     fg = Palette.rgba(entry.rgb());
                                 }
@@ -161,12 +157,40 @@ public final class TileRenderer implements AutoCloseable {
                 p += STRIDE;
             }
         }
+        clear();
+        drawCells(data, count, tw, th, 0, 0, 1f, width, height);
+    }
+
+    /** Clears the window to black. */
+    public void clear() {
         GL11C.glClearColor(0, 0, 0, 1);
         GL11C.glClear(GL11C.GL_COLOR_BUFFER_BIT);
+    }
+
+    /**
+     * Draws {@code count} cells already written at {@code data} ({@link #SPRITE_BYTES} each: x, y in cells as floats,
+     * glyph, fg, bg), opaque.
+     *
+     * @param cellWidth cell width in pixels (map: {@link #tileWidth()}, text: {@link #TEXT_WIDTH})
+     * @param cellHeight cell height in pixels
+     * @param offsetX pixel column of cell (0, 0)
+     * @param offsetY pixel row of cell (0, 0)
+     * @param span share of each atlas cell's width to sample, centred (1 for tiles, {@code TEXT_WIDTH / 16f} for text)
+     * @param width framebuffer width
+     * @param height framebuffer height
+     */
+    public void drawCells(long data, int count, float cellWidth, float cellHeight, float offsetX, float offsetY, float span,
+                          int width, int height) {
+        if (count == 0) {
+            return;
+        }
+        long bytes = (long) count * STRIDE;
         GL20C.glUseProgram(program.id);
-        GL20C.glUniform2f(uTile, tw, th);
+        GL20C.glUniform2f(uTile, cellWidth, cellHeight);
         GL20C.glUniform2f(uViewport, width, height);
         GL20C.glUniform2f(uOrigin, 0, 0);
+        GL20C.glUniform2f(uOffset, offsetX, offsetY);
+        GL20C.glUniform1f(uSpan, span);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
         GL30C.glBindVertexArray(vao);
         GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
@@ -195,6 +219,8 @@ public final class TileRenderer implements AutoCloseable {
         GL20C.glUniform2f(uTile, atlas.cellWidth, atlas.cellHeight);
         GL20C.glUniform2f(uViewport, width, height);
         GL20C.glUniform2f(uOrigin, originX, originY);
+        GL20C.glUniform2f(uOffset, 0, 0);
+        GL20C.glUniform1f(uSpan, 1f);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
         GL30C.glBindVertexArray(vao);
         GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
