@@ -19,7 +19,9 @@ final class DistanceMap {
     static final int FLY = 1;
     /** The player's travel: remembered cells only, no liquids or chasms, no trap the player knows of. */
     static final int KNOWN = 2;
-    /** The autopilot: every passable cell, secret doors included (bumping finds them). */
+    /** As {@link #KNOWN}, over known traps too: the fallback when a trap is the only way. */
+    static final int KNOWN_WITH_TRAPS = 4;
+    /** The autopilot: every passable cell, secret doors included (bumping finds them), but not locks or gates. */
     static final int ANY = 3;
 
     private DistanceMap() {
@@ -80,14 +82,16 @@ final class DistanceMap {
             case KNOWN:
                 return (l.flags(x, y) & Level.REMEMBERED) != 0 && (Terrain.walkable(t) || t == Terrain.DOOR_CLOSED)
                     && !knownTrap(l, x, y, pop);
+            case KNOWN_WITH_TRAPS:
+                return (l.flags(x, y) & Level.REMEMBERED) != 0 && (Terrain.walkable(t) || t == Terrain.DOOR_CLOSED);
             default:
-                return Terrain.passable(t);
+                return Terrain.passable(t) && t != Terrain.DOOR_LOCKED && t != Terrain.GATE;
         }
     }
 
     /** @return whether a trap the player has found lies there */
     static boolean knownTrap(Level l, int x, int y, Population pop) {
-        int e = l.entityAt(x, y);
+        int e = l.fixtureAt(x, y);
         return e >= 0 && l.entity(e, Level.E_KIND) == Population.FEATURE
             && pop.feature(l.entity(e, Level.E_TYPE)).kind() == FeatureType.TRAP
             && (l.entity(e, Level.E_STATE) & Level.FEATURE_HIDDEN) == 0;

@@ -141,7 +141,7 @@ final class Effects {
             int x = g.rng.range(1, l.width() - 2);
             int y = g.rng.range(1, l.height() - 2);
             int t = l.terrain(x, y);
-            if (Terrain.walkable(t) && t != Terrain.STAIRS_DOWN && t != Terrain.STAIRS_UP && l.entityAt(x, y) < 0
+            if (Terrain.walkable(t) && t != Terrain.STAIRS_DOWN && t != Terrain.STAIRS_UP && !l.occupied(x, y)
                 && Math.max(Math.abs(x - g.player.x), Math.abs(y - g.player.y)) > 10) {
                 g.player.x = x;
                 g.player.y = y;

@@ -33,7 +33,7 @@ public final class Game implements AutoCloseable {
     public static final int SIGHT = 8;
     public static final int LIT_SIGHT = 24;
     /** Where the Amulet of Burrow lies. */
-    public static final int AMULET_DEPTH = 8;
+    public static final int AMULET_DEPTH = 10;
     /** The deepest depth (the tables' depth ranges end at 99). */
     public static final int MAX_DEPTH = 99;
     /** Time of one action at the player's normal pace (the monsters' energy unit). */
@@ -51,6 +51,8 @@ public final class Game implements AutoCloseable {
     static final int SEARCH_RADIUS = 3;
     /** Percent chance that walking into a secret door finds it. */
     static final int BUMP_FIND_CHANCE = 25;
+    /** Turns a monster out of sight stays known: when it shows again within them, travel does not stop for it. */
+    static final int SEEN_MEMORY = 20;
     /** How near an unfound secret door must be (and in sight) for the hint to show. */
     static final int HINT_RADIUS = 4;
 
@@ -228,7 +230,7 @@ public final class Game implements AutoCloseable {
                 for (int dx = -r; dx <= r; dx++) {
                     int nx = x + dx;
                     int ny = y + dy;
-                    if (level.inBounds(nx, ny) && Terrain.walkable(level.terrain(nx, ny)) && level.entityAt(nx, ny) < 0) {
+                    if (level.inBounds(nx, ny) && Terrain.walkable(level.terrain(nx, ny)) && !level.occupied(nx, ny)) {
                         player.x = nx;
                         player.y = ny;
                         return;
@@ -404,6 +406,7 @@ public final class Game implements AutoCloseable {
         monsters.advance(time);
         if (state == PLAYING) {
             terrainUnderfoot();
+            monsters.maybeWanderer();
         }
         updateVisibility();
         if (hurtThisTurn || newlySeen > 0) {
@@ -577,7 +580,7 @@ public final class Game implements AutoCloseable {
         confirmCell = -1;
         player.x = nx;
         player.y = ny;
-        arrive(e);
+        arrive(level.fixtureAt(nx, ny));
         return true;
     }
 
@@ -630,7 +633,7 @@ public final class Game implements AutoCloseable {
         if (level.items().at(player.x, player.y) != 0) {
             return pickUp();
         }
-        int e = level.entityAt(player.x, player.y);
+        int e = level.fixtureAt(player.x, player.y);
         if (e >= 0 && level.entity(e, Level.E_KIND) == Population.FEATURE) {
             return effects.useFeature(e);
         }
@@ -662,13 +665,25 @@ public final class Game implements AutoCloseable {
             return false;
         }
         int type = pack.type(slot);
-        if (!level.items().placeCopy(player.x, player.y, pack.record(slot))) {
+        if (!dropNear(pack.record(slot))) {
             log.add(texts.dropNoRoom, turn);
             return false;
         }
         pack.remove(slot);
         log.add(texts.dropped[type], turn);
         return true;
+    }
+
+    /** Puts a copy of a pack record here, or on the first free cell next to here. @return whether it found room */
+    private boolean dropNear(long record) {
+        for (int k = 0; k < 9; k++) {
+            int x = player.x + (k == 0 ? 0 : Action.dx(Action.MOVE_N + k - 1));
+            int y = player.y + (k == 0 ? 0 : Action.dy(Action.MOVE_N + k - 1));
+            if (level.inBounds(x, y) && level.items().placeCopy(x, y, record)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ sight
@@ -688,7 +703,7 @@ public final class Game implements AutoCloseable {
                     log.add(texts.secretFound, turn);
                     found = true;
                 }
-                int e = level.entityAt(x, y);
+                int e = level.fixtureAt(x, y);
                 if (e >= 0 && level.entity(e, Level.E_KIND) == Population.FEATURE
                     && (level.entity(e, Level.E_STATE) & Level.FEATURE_HIDDEN) != 0) {
                     level.setEntity(e, Level.E_STATE, level.entity(e, Level.E_STATE) & ~Level.FEATURE_HIDDEN);
@@ -755,13 +770,18 @@ public final class Game implements AutoCloseable {
             if (level.entity(i, Level.E_KIND) != Population.MONSTER) {
                 continue;
             }
-            int s = level.entity(i, Level.E_STATE);
             boolean visible = (level.flags(level.entity(i, Level.E_X), level.entity(i, Level.E_Y)) & Level.VISIBLE) != 0;
-            if (visible && (s & Monsters.SEEN) == 0) {
+            if (!visible) {
+                continue;
+            }
+            // New in view: not seen for a while (a monster at the edge of sight that flickers in and out of view,
+            // or one that cannot reach the player, must not stop every step of travel).
+            int seen = level.entity(i, Level.E_SEEN);
+            if (seen == 0 || turn + 1 - seen > SEEN_MEMORY) {
                 newlySeen++;
                 newlySeenType = level.entity(i, Level.E_TYPE);
             }
-            level.setEntity(i, Level.E_STATE, visible ? s | Monsters.SEEN : s & ~Monsters.SEEN);
+            level.setEntity(i, Level.E_SEEN, turn + 1);
         }
         updateHint();
     }

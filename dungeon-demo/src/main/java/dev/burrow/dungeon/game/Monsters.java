@@ -15,14 +15,18 @@ import dev.burrow.dungeon.gen.Terrain;
 final class Monsters {
     /** E_STATE bit: awake and after the player. */
     static final int HUNTING = 1;
-    /** E_STATE bit: the player saw it last turn (a monster new in view stops travel). */
-    static final int SEEN = 2;
     /** How far monsters follow the player's scent. */
     static final int CHASE_RADIUS = 40;
     /** Percent chance per action that a sleeping monster in sight of the player wakes. */
     static final int WAKE_CHANCE = 50;
     /** Percent chance that a ranged monster in range shoots rather than steps closer. */
     static final int SHOOT_CHANCE = 70;
+    /**
+     * One turn in this many (at depth 1; fewer turns deeper, down to {@link #WANDERER_ODDS_DEEP}), a monster of the
+     * depth arrives somewhere out of sight, already hunting: resting is not free.
+     */
+    static final int WANDERER_ODDS = 90;
+    static final int WANDERER_ODDS_DEEP = 40;
 
     private final Game g;
     private long walkMap;
@@ -54,6 +58,33 @@ final class Monsters {
                 }
             }
             l.setEntity(i, Level.E_ENERGY, energy);
+        }
+    }
+
+    /**
+     * Sometimes a wandering monster arrives: drawn from the depth's table, on a walkable cell the player cannot see
+     * and at least ten steps away, awake and after the player.
+     */
+    void maybeWanderer() {
+        if (g.rng.nextInt(Math.max(WANDERER_ODDS_DEEP, WANDERER_ODDS - 5 * g.depth)) != 0) {
+            return;
+        }
+        Level l = g.level;
+        int type = g.pop.pick(Population.MONSTER, g.depth, g.rng);
+        if (type < 0) {
+            return;
+        }
+        for (int tries = 0; tries < 40; tries++) {
+            int x = g.rng.range(1, l.width() - 2);
+            int y = g.rng.range(1, l.height() - 2);
+            if (Terrain.walkable(l.terrain(x, y)) && !l.occupied(x, y) && (l.flags(x, y) & Level.VISIBLE) == 0
+                && Math.max(Math.abs(x - g.player.x), Math.abs(y - g.player.y)) >= 10) {
+                int e = l.addEntity(Population.MONSTER, type, x, y, g.pop.monster(type).hp());
+                if (e >= 0) {
+                    l.setEntity(e, Level.E_STATE, HUNTING);
+                }
+                return;
+            }
         }
     }
 

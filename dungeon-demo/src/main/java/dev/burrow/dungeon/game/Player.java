@@ -8,13 +8,13 @@ public final class Player {
     /** Hit points at character level 1. */
     public static final int START_HP = 30;
     /** Maximum hit points gained per character level. */
-    public static final int HP_PER_LEVEL = 6;
+    public static final int HP_PER_LEVEL = 5;
     /** Accuracy at character level 1, in percent before the target's defence. */
     public static final int START_ACCURACY = 85;
     /** Accuracy per character level. */
-    public static final int ACCURACY_PER_LEVEL = 3;
+    public static final int ACCURACY_PER_LEVEL = 2;
     /** Turns to regenerate from nothing to full health (Brogue-like slow regeneration). */
-    public static final int TURNS_FOR_FULL_REGEN = 300;
+    public static final int TURNS_FOR_FULL_REGEN = 450;
 
     int x;
     int y;
@@ -44,9 +44,12 @@ public final class Player {
         levitationTurns = 0;
     }
 
-    /** @return total experience needed to reach character level {@code l + 1} */
+    /**
+     * @return total experience needed to reach character level {@code l + 1}: 20, 60, 120, 200 ... so that a player
+     *         who clears the levels stays around a character level or two above the depth (measured with a bot)
+     */
     public static int xpForNext(int l) {
-        return 5 * l * (l + 3) / 2;
+        return 10 * l * (l + 1);
     }
 
     /** Slow regeneration: maxHp points over {@link #TURNS_FOR_FULL_REGEN} turns, kept exact with an accumulator. */

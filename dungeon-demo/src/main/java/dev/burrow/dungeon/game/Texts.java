@@ -69,6 +69,7 @@ public final class Texts {
     final String reachedUp = "You reach the stairs up. Press < to climb.";
     final String notWithMonster = "Not with a monster in view.";
     final String explored = "Explored all you can reach. > travels to the stairs down.";
+    final String exploredNoStairs = "Explored all you can reach, but no stairs down: a secret door? f searches.";
     final String noAmulet = "You will not leave without the Amulet of Burrow (depth ";
     final String noAmuletTail = ").";
     final String escape = "You climb into daylight with the Amulet of Burrow. You win!";
@@ -103,7 +104,7 @@ public final class Texts {
     final String readEnchantNothing = "Your hands tingle, then nothing.";
     final String noTarget = "No monster in sight to zap.";
     final String wandEmpty = "The wand has no charges left.";
-    final String dropNoRoom = "There is no room to drop it here.";
+    final String dropNoRoom = "There is no room to drop it here or next to you.";
     final String useKey = "Walk into a locked door to open it with a key.";
     final String useAmulet = "The Amulet is warm in your hand. Carry it up to the surface.";
     final String levelUp = "Welcome to level ";

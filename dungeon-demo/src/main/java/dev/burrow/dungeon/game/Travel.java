@@ -97,14 +97,15 @@ final class Travel {
         int cells = l.width() * l.height();
         long dist = g.frame.alloc(cells * 4L, 64);
         long queue = g.frame.alloc(cells * 4L, 64);
-        DistanceMap.clear(dist, cells);
-        int tail = DistanceMap.seed(dist, queue, 0, sy * l.width() + sx);
-        DistanceMap.run(l, dist, queue, tail, DistanceMap.KNOWN, Integer.MAX_VALUE, g.pop);
-        int move = DistanceMap.downhill(dist, l, g.player.x, g.player.y);
+        int move = Action.NONE;
+        for (int mode = DistanceMap.KNOWN; move == Action.NONE && mode <= DistanceMap.KNOWN_WITH_TRAPS; mode += 2) {
+            DistanceMap.clear(dist, cells); // around known traps if there is a way, else over them
+            int tail = DistanceMap.seed(dist, queue, 0, sy * l.width() + sx);
+            DistanceMap.run(l, dist, queue, tail, mode, Integer.MAX_VALUE, g.pop);
+            move = DistanceMap.downhill(dist, l, g.player.x, g.player.y);
+        }
         if (move == Action.NONE) {
-            g.log.add(g.texts.wallBump, g.turn); // no known way there
-            stop();
-            return false;
+            return explore(false); // seen from afar, the way there not yet: explore toward it
         }
         return moved(g.playerMove(move, false));
     }
@@ -117,34 +118,43 @@ final class Travel {
      */
     private boolean explore(boolean items) {
         Level l = g.level;
-        if (items && l.items().at(g.player.x, g.player.y) != 0 && g.pack.count() < Pack.SLOTS) {
+        if (items && wanted(l, l.items().at(g.player.x, g.player.y)) && g.pack.count() < Pack.SLOTS) {
             return g.pickUp(); // its turn; explore goes on next turn
         }
         int w = l.width();
         int cells = w * l.height();
         long dist = g.frame.alloc(cells * 4L, 64);
         long queue = g.frame.alloc(cells * 4L, 64);
-        DistanceMap.clear(dist, cells);
-        int tail = 0;
         boolean packFull = g.pack.count() >= Pack.SLOTS;
-        for (int i = 0; i < cells; i++) {
-            int x = i % w;
-            int y = i / w;
-            if (!DistanceMap.open(l, x, y, DistanceMap.KNOWN, g.pop) || (x == g.player.x && y == g.player.y)) {
-                continue;
+        int move = Action.NONE;
+        for (int mode = DistanceMap.KNOWN; move == Action.NONE && mode <= DistanceMap.KNOWN_WITH_TRAPS; mode += 2) {
+            DistanceMap.clear(dist, cells);
+            int tail = 0;
+            for (int i = 0; i < cells; i++) {
+                int x = i % w;
+                int y = i / w;
+                if (!DistanceMap.open(l, x, y, mode, g.pop) || (x == g.player.x && y == g.player.y)) {
+                    continue;
+                }
+                if (frontier(l, x, y) || (items && !packFull && wanted(l, l.items().atCell(i)))) {
+                    tail = DistanceMap.seed(dist, queue, tail, i);
+                }
             }
-            if (frontier(l, x, y) || (items && !packFull && l.items().atCell(i) != 0)) {
-                tail = DistanceMap.seed(dist, queue, tail, i);
-            }
+            DistanceMap.run(l, dist, queue, tail, mode, Integer.MAX_VALUE, g.pop);
+            move = DistanceMap.downhill(dist, l, g.player.x, g.player.y);
         }
-        DistanceMap.run(l, dist, queue, tail, DistanceMap.KNOWN, Integer.MAX_VALUE, g.pop);
-        int move = DistanceMap.downhill(dist, l, g.player.x, g.player.y);
         if (move == Action.NONE) {
-            g.log.add(g.texts.explored, g.turn);
+            boolean stairsKnown = (l.flags(l.downX(), l.downY()) & Level.REMEMBERED) != 0;
+            g.log.add(stairsKnown ? g.texts.explored : g.texts.exploredNoStairs, g.turn);
             stop();
             return false;
         }
         return moved(g.playerMove(move, false));
+    }
+
+    /** @return whether explore should go for the item with this handle: any item but one the player dropped */
+    private static boolean wanted(Level l, int handle) {
+        return handle != 0 && (dev.burrow.dungeon.gen.ItemRecord.flags(l.items().record(handle)) & dev.burrow.dungeon.gen.ItemRecord.DROPPED) == 0;
     }
 
     /** A step that did not happen (something in the way) ends the activity rather than trying forever. */

@@ -25,7 +25,7 @@ public final class AsciiRenderer {
         BitSet[] kinds = {new BitSet(), new BitSet(), new BitSet(), new BitSet(), new BitSet()};
         for (int y = 0; y < l.height(); y++) {
             for (int x = 0; x < l.width(); x++) {
-                int e = l.entityAt(x, y);
+                int e = l.entityAt(x, y) >= 0 ? l.entityAt(x, y) : l.fixtureAt(x, y);
                 int item = l.items().at(x, y);
                 if (e >= 0) {
                     int kind = l.entity(e, Level.E_KIND);

@@ -90,7 +90,7 @@ public final class FloorItems {
         return true;
     }
 
-    /** Copies a record (from the pack) onto an empty walkable cell. @return whether it was placed */
+    /** Copies a record (from the pack) onto an empty walkable cell, marked {@link ItemRecord#DROPPED}. @return whether it was placed */
     public boolean placeCopy(int x, int y, long from) {
         if (!free(x, y)) {
             return false;
@@ -100,7 +100,7 @@ public final class FloorItems {
             return false;
         }
         ItemRecord.copy(from, pool.address(h));
-        ItemRecord.setFlags(pool.address(h), 0);
+        ItemRecord.setFlags(pool.address(h), ItemRecord.DROPPED);
         put(x, y, h);
         return true;
     }

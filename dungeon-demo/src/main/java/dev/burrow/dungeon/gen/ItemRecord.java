@@ -20,6 +20,8 @@ public final class ItemRecord {
     public static final int BYTES = 16;
     /** Flag: wielded or worn (pack only). */
     public static final int EQUIPPED = 1;
+    /** Flag: the player dropped it here (floor only): auto-explore leaves it where it is. */
+    public static final int DROPPED = 2;
 
     private ItemRecord() {
     }

@@ -11,7 +11,8 @@ import org.lwjgl.system.MemoryUtil;
  * kept while the player is elsewhere keeps everything by keeping its group open. {@link #close()} frees the whole
  * level at once.
  *
- * <p>Cell grids are row-major, index {@code y * width + x}. Tables are fixed-capacity records of ints, sized
+ * <p>Cell grids are row-major, index {@code y * width + x}: terrain, flags, monsters, fixtures (features and torches)
+ * and items each have one, so a monster can stand on a trap or an item. Tables are fixed-capacity records of ints, sized
  * from the map area when the level is made.</p>
  */
 public final class Level implements AutoCloseable {
@@ -55,8 +56,10 @@ public final class Level implements AutoCloseable {
     public static final int E_ENERGY = 7;
     /** Entity field: turns of a timed condition left (a monster's slowness). */
     public static final int E_TIMER = 8;
+    /** Entity field: the turn the player last saw this monster, plus one (0: never). */
+    public static final int E_SEEN = 9;
     /** Ints per entity record. */
-    public static final int ENTITY_INTS = 9;
+    public static final int ENTITY_INTS = 10;
 
     private final LevelGroup group;
     private final int width;
@@ -66,6 +69,7 @@ public final class Level implements AutoCloseable {
     private final long terrain;
     private final long flags;
     private final long contents;
+    private final long fixtures;
     private final long rooms;
     private final int roomCapacity;
     private int roomCount;
@@ -94,6 +98,7 @@ public final class Level implements AutoCloseable {
         terrain = group.calloc(cells, 8);
         flags = group.calloc(cells * 4L, 8);
         contents = group.calloc(cells * 4L, 8);
+        fixtures = group.calloc(cells * 4L, 8);
         roomCapacity = Math.min(4000, Math.max(64, cells / 40));
         rooms = group.calloc((long) roomCapacity * ROOM_INTS * 4, 8);
         doorCapacity = Math.max(128, cells / 16);
@@ -191,14 +196,41 @@ public final class Level implements AutoCloseable {
         MemoryUtil.memPutInt(a, (MemoryUtil.memGetInt(a) & ((1 << REGION_SHIFT) - 1)) | (region << REGION_SHIFT));
     }
 
-    /** @param x column @param y row @return the entity index standing there, or -1 */
+    /** @param x column @param y row @return the monster standing there (an entity index), or -1 */
     public int entityAt(int x, int y) {
         return MemoryUtil.memGetInt(contents + 4L * ((long) y * width + x)) - 1;
     }
 
-    /** @param x column @param y row @param entity an entity index, or -1 to clear */
+    /** @param x column @param y row @param entity a monster's entity index, or -1 to clear */
     public void setEntityAt(int x, int y, int entity) {
         MemoryUtil.memPutInt(contents + 4L * ((long) y * width + x), entity + 1);
+    }
+
+    /**
+     * @param x column @param y row
+     * @return the feature or torch fixed there (an entity index), or -1. Fixtures have a grid of their own, so a
+     *         monster may walk over a trap or past a fountain in a corridor.
+     */
+    public int fixtureAt(int x, int y) {
+        return MemoryUtil.memGetInt(fixtures + 4L * ((long) y * width + x)) - 1;
+    }
+
+    /** @param x column @param y row @param entity a feature's or torch's entity index, or -1 to clear */
+    public void setFixtureAt(int x, int y, int entity) {
+        MemoryUtil.memPutInt(fixtures + 4L * ((long) y * width + x), entity + 1);
+    }
+
+    /** @return whether a monster, a feature or a torch is at the cell */
+    public boolean occupied(int x, int y) {
+        return entityAt(x, y) >= 0 || fixtureAt(x, y) >= 0;
+    }
+
+    private void setGridAt(int kind, int x, int y, int entity) {
+        if (kind == Population.MONSTER) {
+            setEntityAt(x, y, entity);
+        } else {
+            setFixtureAt(x, y, entity);
+        }
     }
 
     // ------------------------------------------------------------------ rooms
@@ -291,12 +323,12 @@ public final class Level implements AutoCloseable {
     public int entityCapacity() { return entityCapacity; }
 
     /**
-     * Adds an entity on an empty passable cell.
+     * Adds an entity: a monster to the monsters' grid, a feature or torch to the fixtures' grid.
      *
-     * @return its index, or -1 when the table is full or the cell is taken
+     * @return its index, or -1 when the table is full or that grid's cell is taken
      */
     public int addEntity(int kind, int type, int x, int y, int hp) {
-        if (entityCount == entityCapacity || entityAt(x, y) >= 0) {
+        if (entityCount == entityCapacity || (kind == Population.MONSTER ? entityAt(x, y) : fixtureAt(x, y)) >= 0) {
             return -1;
         }
         int i = entityCount++;
@@ -310,7 +342,7 @@ public final class Level implements AutoCloseable {
         MemoryUtil.memPutInt(e + 4L * E_Y, y);
         MemoryUtil.memPutInt(e + 4L * E_HP, hp);
         MemoryUtil.memPutInt(e + 4L * E_MAX_HP, hp);
-        setEntityAt(x, y, i);
+        setGridAt(kind, x, y, i);
         return i;
     }
 
@@ -324,7 +356,7 @@ public final class Level implements AutoCloseable {
         MemoryUtil.memPutInt(entities + ((long) i * ENTITY_INTS + field) * 4, value);
     }
 
-    /** Moves entity {@code i} to (x, y), keeping the contents grid consistent. The target must be free. */
+    /** Moves monster {@code i} to (x, y), keeping the monsters' grid consistent. The target must be free of monsters. */
     public void moveEntity(int i, int x, int y) {
         setEntityAt(entity(i, E_X), entity(i, E_Y), -1);
         setEntity(i, E_X, x);
@@ -334,7 +366,7 @@ public final class Level implements AutoCloseable {
 
     /** Removes entity {@code i} by swapping the last one into its place (indices of the last change). */
     public void removeEntity(int i) {
-        setEntityAt(entity(i, E_X), entity(i, E_Y), -1);
+        setGridAt(entity(i, E_KIND), entity(i, E_X), entity(i, E_Y), -1);
         int last = --entityCount;
         if (i != last) {
             // One record, copied field by field (LWJGL's memCopy resolves call sites the first time its small-copy
@@ -342,7 +374,7 @@ public final class Level implements AutoCloseable {
             for (int f = 0; f < ENTITY_INTS; f++) {
                 setEntity(i, f, entity(last, f));
             }
-            setEntityAt(entity(i, E_X), entity(i, E_Y), i);
+            setGridAt(entity(i, E_KIND), entity(i, E_X), entity(i, E_Y), i);
         }
     }
 
@@ -391,6 +423,7 @@ public final class Level implements AutoCloseable {
             h = mix(h, terrainAt(i));
             h = mix(h, flagsAt(i) & ~GAME_FLAGS);
             h = mix(h, MemoryUtil.memGetInt(contents + 4L * i));
+            h = mix(h, MemoryUtil.memGetInt(fixtures + 4L * i));
             int item = items.atCell(i);
             if (item != 0) { // the record, not the handle: handles depend on the pool's history
                 long r = items.record(item);

@@ -8,8 +8,10 @@ public final class MonsterType extends Population.Entry {
     public static final int FLIES = 1 << 1;
     /** Trait bit: moves at random a third of the time. */
     public static final int ERRATIC = 1 << 2;
+    /** Trait bit: comes in a group of two or three. */
+    public static final int PACK = 1 << 3;
     /** Trait names in bit order, as written in the table. */
-    static final String[] TRAITS = {"ranged", "flies", "erratic"};
+    static final String[] TRAITS = {"ranged", "flies", "erratic", "pack"};
     /** How far a ranged monster shoots, in cells. */
     public static final int RANGE = 7;
     /** The player's pace: a monster of this speed acts once per player turn. */

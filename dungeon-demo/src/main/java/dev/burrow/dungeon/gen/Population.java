@@ -25,7 +25,7 @@ import java.util.Locale;
  *
  * <p>Speed is time per action: 100 is the player's pace, 50 acts twice a turn, 200 every other turn. Traits:
  * {@code ranged} (shoots from up to {@link MonsterType#RANGE} cells), {@code flies} (crosses water, lava and
- * chasms), {@code erratic} (moves at random a third of the time). Item classes and their effects and amounts are
+ * chasms), {@code erratic} (moves at random a third of the time), {@code pack} (comes in a group of two or three). Item classes and their effects and amounts are
  * listed in {@link ItemType}; feature kinds in {@link FeatureType}. Every error names {@code file:line}.</p>
  */
 public final class Population {

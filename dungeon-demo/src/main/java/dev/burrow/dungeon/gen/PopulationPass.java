@@ -58,8 +58,25 @@ final class PopulationPass {
             }
             if (add(c, kind, type, x, y)) {
                 n++;
+                if (kind == Population.MONSTER && pop.monster(type).has(MonsterType.PACK)) {
+                    n += pack(c, type, x, y);
+                }
             }
         }
+    }
+
+    /** One or two more of a pack monster on free cells around (x, y). @return how many were placed */
+    private static int pack(GenContext c, int type, int x, int y) {
+        int want = c.rng.range(1, 2);
+        int placed = 0;
+        for (int k = 0; k < 8 && placed < want; k++) {
+            int nx = x + Flood.dx(k & 3) * (k < 4 ? 1 : 2);
+            int ny = y + Flood.dy(k & 3) * (k < 4 ? 1 : 2);
+            if (c.interior(nx, ny) && free(c.level, nx, ny) && add(c, Population.MONSTER, type, nx, ny)) {
+                placed++;
+            }
+        }
+        return placed;
     }
 
     /** Puts one monster, item or feature of a type on a free cell. @return whether it was placed */
@@ -78,7 +95,7 @@ final class PopulationPass {
 
     private static boolean free(Level l, int x, int y) {
         int t = l.terrain(x, y);
-        return (StairsPass.plain(t) || t == Terrain.RUBBLE) && l.entityAt(x, y) < 0 && l.items().at(x, y) == 0;
+        return (StairsPass.plain(t) || t == Terrain.RUBBLE) && !l.occupied(x, y) && l.items().at(x, y) == 0;
     }
 
     private static boolean besideWall(Level l, int x, int y) {

@@ -82,7 +82,7 @@ final class StreamerPass {
             return n;
         }
         int old = c.level.terrain(x, y);
-        if (old == t || Terrain.door(old) || old == Terrain.BRIDGE || c.level.entityAt(x, y) >= 0
+        if (old == t || Terrain.door(old) || old == Terrain.BRIDGE || c.level.occupied(x, y)
             || (c.level.flags(x, y) & Level.VAULT) != 0) {
             return n; // doors keep their data consistent; bridges, vaults and what stands on a cell stay
         }

@@ -99,13 +99,11 @@ public final class Validator {
         int occupied = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (l.entityAt(x, y) >= 0) {
-                    occupied++;
-                }
+                occupied += (l.entityAt(x, y) >= 0 ? 1 : 0) + (l.fixtureAt(x, y) >= 0 ? 1 : 0);
             }
         }
         if (occupied != l.entityCount() && problems.size() < MAX_PROBLEMS) {
-            problems.add("entity table has " + l.entityCount() + " entities but " + occupied + " cells hold one");
+            problems.add("entity table has " + l.entityCount() + " entities but the grids hold " + occupied);
         }
         for (int e = 0; e < l.entityCount() && problems.size() < MAX_PROBLEMS; e++) {
             int x = l.entity(e, Level.E_X);
@@ -116,8 +114,9 @@ public final class Validator {
             } else if (!l.inBounds(x, y) || !l.passable(x, y)) {
                 problems.add("entity " + e + " at " + x + "," + y + " stands on "
                     + (l.inBounds(x, y) ? Terrain.name(l.terrain(x, y)) : "nothing (off the map)"));
-            } else if (l.entityAt(x, y) != e) {
-                problems.add("entity " + e + " at " + x + "," + y + " is not in the contents grid there");
+            } else if ((kind == Population.MONSTER ? l.entityAt(x, y) : l.fixtureAt(x, y)) != e) {
+                problems.add("entity " + e + " at " + x + "," + y + " is not in the " + (kind == Population.MONSTER ? "monsters'" : "fixtures'")
+                    + " grid there");
             }
         }
         items(l, problems);

@@ -130,7 +130,7 @@ public final class TileRenderer implements AutoCloseable {
                             if ((f & Level.LIT) != 0) {
                                 bg = Palette.lit(bg);
                             }
-                            int e = l.entityAt(mx, my);
+                            int e = l.entityAt(mx, my) >= 0 ? l.entityAt(mx, my) : l.fixtureAt(mx, my);
                             if (e >= 0) {
                                 int kind = l.entity(e, Level.E_KIND);
                                 if (kind == Population.TORCH) {

@@ -88,7 +88,7 @@ public final class MapView {
                     glyph = e.glyph();
                     fg = Palette.rgba(e.rgb());
                 }
-                int e = l.entityAt(mx, my);
+                int e = l.fixtureAt(mx, my);
                 if (e >= 0) {
                     int kind = l.entity(e, Level.E_KIND);
                     if (kind == Population.TORCH) {

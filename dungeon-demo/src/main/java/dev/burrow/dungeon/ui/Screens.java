@@ -153,10 +153,11 @@ final class Screens {
             c = t.text(1, row, ui.lookItem, Colors.TEXT, Colors.BG);
             t.text(c, row++, tx.itemName[ItemRecord.type(l.items().record(item))], Colors.TITLE, Colors.BG);
         }
-        if (e >= 0 && l.entity(e, Level.E_KIND) == Population.FEATURE && (l.entity(e, Level.E_STATE) & Level.FEATURE_HIDDEN) == 0 && row < rows) {
+        int fx = l.fixtureAt(x, y);
+        if (fx >= 0 && l.entity(fx, Level.E_KIND) == Population.FEATURE && (l.entity(fx, Level.E_STATE) & Level.FEATURE_HIDDEN) == 0 && row < rows) {
             c = t.text(1, row, ui.lookFeature, Colors.TEXT, Colors.BG);
-            FeatureType ft = pop.feature(l.entity(e, Level.E_TYPE));
-            t.text(c, row, tx.featureName[l.entity(e, Level.E_TYPE)], ft.kind() == FeatureType.TRAP ? Colors.BAD : Colors.HINT, Colors.BG);
+            FeatureType ft = pop.feature(l.entity(fx, Level.E_TYPE));
+            t.text(c, row, tx.featureName[l.entity(fx, Level.E_TYPE)], ft.kind() == FeatureType.TRAP ? Colors.BAD : Colors.HINT, Colors.BG);
         }
     }
 }

@@ -94,6 +94,6 @@ final class UiTexts {
         "",
         "Lava burns, deep water takes things from your pack, a chasm drops",
         "you a level: moving there asks twice. Keys open locked doors,",
-        "levers raise gates. Bring the Amulet of Burrow up from depth 8.",
+        "levers raise gates. Bring the Amulet of Burrow up from depth 10.",
     };
 }

@@ -96,7 +96,7 @@ class VaultLoaderTest {
 
     @Test
     void newPopulationColumnsAreChecked() {
-        assertEquals("p.conf:3: unknown trait 'swims' (ranged, flies, erratic, or - for none)",
+        assertEquals("p.conf:3: unknown trait 'swims' (ranged, flies, erratic, pack, or - for none)",
             populationError("eel e 1-4 30 3 1-2 70 0 100 1 swims 3060a0"));
         assertEquals("p.conf:3: damage must look like 3 or 1-5, got '1-2-3'",
             populationError("eel e 1-4 30 3 1-2-3 70 0 100 1 - 3060a0"));
