@@ -113,6 +113,9 @@ final class PlayCommand {
                 long h5 = threadAllocated();
                 // A level change, a morgue file or the screenshot's file I/O is not a steady frame.
                 boolean changed = game.levelChanges() != changes || ended || (shot != null && n == frames - 1);
+                if (game.levelChanges() != changes) {
+                    loop.levelChanged(mem);
+                }
                 clock.record(System.nanoTime() - t0, loop.frame.lastFrameHeapBytes(), changed);
                 if (n >= FrameClock.WARMUP && !changed) {
                     RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, game.turn());
@@ -129,6 +132,10 @@ final class PlayCommand {
                     + "  kills " + game.kills() + "  state " + (game.state() == Game.DEAD ? "dead" : game.state() == Game.WON ? "won" : "playing")
                     + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions(), mem.nativeBytes(),
                     threadAllocated() - heapAtStart, shot);
+                if (loop.levelChanges > 0) {
+                    out.println("native outside the kept levels at " + loop.levelChanges + " level changes: min " + loop.outsideMin
+                        + " B max " + loop.outsideMax + " B");
+                }
                 if (loop.morgue != null) {
                     out.println("morgue " + loop.morgue);
                 }
@@ -149,6 +156,10 @@ final class PlayCommand {
         final PlayScreen screen = new PlayScreen();
         int lastState = Game.PLAYING;
         String morgue;
+        int levelChanges;
+        long outsideMin = Long.MAX_VALUE;
+        long outsideMax = Long.MIN_VALUE;
+        private dev.burrow.memory.MemorySnapshot snap;
 
         Loop(Game game, GlWindow window, MemoryOverlay overlay, TileRenderer tiles, FrameArena frame, Path morgueDir) {
             this.game = game;
@@ -210,6 +221,18 @@ final class PlayCommand {
                 System.err.println("warning: the morgue file " + morgue);
             }
             return true;
+        }
+
+        /**
+         * After a level change: native bytes held outside the frame arenas and the kept levels' groups (the pack's
+         * pool, the engine's own) must be what they were at every other change.
+         */
+        void levelChanged(EngineMemory mem) {
+            snap = snap == null ? mem.snapshot() : mem.snapshot(snap);
+            long outside = snap.nativeBytes() - snap.frameBytes() - snap.groupBytes();
+            outsideMin = Math.min(outsideMin, outside);
+            outsideMax = Math.max(outsideMax, outside);
+            levelChanges++;
         }
 
         void draw() {

@@ -738,7 +738,7 @@ public final class Game implements AutoCloseable {
     }
 
     /** @return whether an awake monster is in view (travel and explore will not start then) */
-    boolean awakeMonsterInView() {
+    public boolean awakeMonsterInView() {
         for (int i = 0; i < level.entityCount(); i++) {
             if (level.entity(i, Level.E_KIND) == Population.MONSTER && Monsters.hunting(level, i)
                 && (level.flags(level.entity(i, Level.E_X), level.entity(i, Level.E_Y)) & Level.VISIBLE) != 0) {

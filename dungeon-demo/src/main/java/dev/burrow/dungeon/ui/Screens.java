@@ -84,7 +84,7 @@ final class Screens {
 
     /** The end of a game: how, where, how long, the score, and where the morgue file went. */
     void end(Game g, Layout lay, TextBatch t, String morgue) {
-        box(lay, t, 100, 14);
+        int cols = box(lay, t, 100, 16);
         boolean won = g.state() == Game.WON;
         Player p = g.player();
         t.text(2, 1, won ? ui.wonTitle : ui.deadTitle, won ? Colors.GOOD : Colors.BAD, Colors.PANEL);
@@ -101,11 +101,12 @@ final class Screens {
         t.number(c, 6, p.gold(), Colors.TITLE, Colors.PANEL);
         c = t.text(2, 8, ui.endScore, Colors.TEXT, Colors.PANEL);
         t.number(c, 8, g.score(), Colors.TITLE, Colors.PANEL);
+        int row = 10;
         if (morgue != null) {
-            c = t.text(2, 10, ui.endMorgue, Colors.DIM, Colors.PANEL);
-            t.text(c, 10, morgue, Colors.DIM, Colors.PANEL);
+            c = t.text(2, row, ui.endMorgue, Colors.DIM, Colors.PANEL);
+            row += t.wrapped(c, row, morgue, cols - 1, Colors.DIM, Colors.PANEL);
         }
-        t.text(2, 12, ui.endKeys, Colors.TEXT, Colors.PANEL);
+        t.text(2, row + 1, ui.endKeys, Colors.TEXT, Colors.PANEL);
     }
 
     /** The message bar in look mode: what is at the cursor, as far as the player knows. */

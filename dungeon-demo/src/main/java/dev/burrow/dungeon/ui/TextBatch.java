@@ -84,6 +84,24 @@ public final class TextBatch {
         return col + digits;
     }
 
+    /**
+     * Writes a string over as many rows as it needs, breaking at the box's width (paths break anywhere).
+     *
+     * @return the rows used
+     */
+    public int wrapped(int col, int row, String s, int cols, int fg, int bg) {
+        int width = Math.max(1, cols - col);
+        int n = s.length();
+        int rows = 0;
+        for (int i = 0; i < n; i += width) {
+            for (int j = i; j < Math.min(n, i + width); j++) {
+                put(col + j - i, row + rows, s.charAt(j), fg, bg);
+            }
+            rows++;
+        }
+        return Math.max(1, rows);
+    }
+
     /** Fills a box with spaces on a background. */
     public void fill(int col, int row, int cols, int rows, int bg) {
         for (int r = 0; r < rows; r++) {
@@ -93,6 +111,9 @@ public final class TextBatch {
         }
     }
 
+    /** Glyph of a bar cell: CP437's lower half block, so bars on rows next to each other stay apart. */
+    static final int BAR = 220;
+
     /** A bar of {@code cells} cells, {@code value / max} of it lit. @return the column after it */
     public int bar(int col, int row, int cells, int value, int max, int on, int off) {
         int lit = max <= 0 ? 0 : (int) Math.min(cells, Math.max(0, (long) value * cells / max));
@@ -100,7 +121,7 @@ public final class TextBatch {
             lit = 1;
         }
         for (int i = 0; i < cells; i++) {
-            put(col + i, row, i < lit ? 219 : 176, i < lit ? on : off, 0xFF000000);
+            put(col + i, row, BAR, i < lit ? on : off, Colors.PANEL);
         }
         return col + cells;
     }
