@@ -14,8 +14,9 @@ import java.util.Arrays;
 /** {@code dungeon-demo play | arena | ascii}: one entry point; user mistakes end in one line and an exit code. */
 public final class Main {
     static final String USAGE = String.join("\n",
-        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay] [--assets DIR]   open the game window (default)",
-        "       dungeon-demo play --frames N [--script \"l l j > Gx50\"] [--screenshot out.png]   scripted run, then exit",
+        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--window WxH] [--keep-levels K] [--morgue DIR] [--no-overlay]",
+        "                          [--assets DIR]   open the game window (default; keys: ? in the game, docs/game.md)",
+        "       dungeon-demo play --frames N [--script \"x x g i c u > Gx50\"] [--screenshot out.png]   scripted run, then exit",
         "       dungeon-demo arena [--enemies N] [--seed S] [--workers N] [--frames N] [--screenshot out.png]   the 500-enemy arena",
         "       dungeon-demo ascii --seed S --depth D [--size WxH] [--assets DIR]   print a level as text, headless",
         "       dungeon-demo -h | --help | --version",

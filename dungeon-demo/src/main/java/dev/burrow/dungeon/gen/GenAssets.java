@@ -16,23 +16,40 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The generator's data: vault prefabs and population tables. Loaded from the jar's {@code assets/} (listed in
- * {@code assets/vaults/vaults.list}) or from a directory laid out like {@code assets/}. Immutable; share it.
+ * The generator's data: vault prefabs, population tables and depth themes. Loaded from the jar's {@code assets/}
+ * (vaults listed in {@code assets/vaults/vaults.list}) or from a directory laid out like {@code assets/} (which may
+ * leave out {@code config/themes.conf}: the built-in themes are used then). Vaults are bound to the population
+ * tables they load with, so a vault naming a monster the tables lack fails here, with its file and line.
+ * Immutable; share it.
  */
 public final class GenAssets {
     private final List<Vault> vaults;
     private final Population population;
+    private final List<Theme> themes;
+    private final Theme[] themeArray; // per-frame lookups: an array load, not an interface call
 
-    GenAssets(List<Vault> vaults, Population population) {
-        this.vaults = List.copyOf(vaults);
+    GenAssets(List<Vault> vaults, Population population, List<Theme> themes) {
+        List<Vault> bound = new ArrayList<>(vaults.size());
+        for (Vault v : vaults) {
+            bound.add(v.resolve(population));
+        }
+        this.vaults = List.copyOf(bound);
         this.population = population;
+        this.themes = List.copyOf(themes);
+        this.themeArray = themes.toArray(new Theme[0]);
     }
+
+    /** @param i an index into {@link #themes()} @return that theme */
+    public Theme theme(int i) { return themeArray[i]; }
 
     /** @return the vaults */
     public List<Vault> vaults() { return vaults; }
 
     /** @return the population tables */
     public Population population() { return population; }
+
+    /** @return the depth themes */
+    public List<Theme> themes() { return themes; }
 
     private static volatile GenAssets builtIn;
 
@@ -63,7 +80,8 @@ public final class GenAssets {
             }
         }
         String conf = "assets/config/population.conf";
-        return new GenAssets(vaults, Population.parse(conf, resourceLines(conf)));
+        String themes = "assets/config/themes.conf";
+        return new GenAssets(vaults, Population.parse(conf, resourceLines(conf)), ThemeLoader.parse(themes, resourceLines(themes)));
     }
 
     /**
@@ -83,7 +101,8 @@ public final class GenAssets {
     }
 
     /**
-     * Loads {@code dir/vaults/*.vault} and {@code dir/config/population.conf}.
+     * Loads {@code dir/vaults/*.vault}, {@code dir/config/population.conf} and {@code dir/config/themes.conf} (when
+     * absent, the built-in themes).
      *
      * @param dir an assets directory
      * @return the assets
@@ -105,7 +124,9 @@ public final class GenAssets {
         if (!Files.isRegularFile(conf)) {
             throw new AssetException(conf.toString(), 0, "missing population table");
         }
-        return new GenAssets(vaults, Population.parse(conf.toString(), read(conf)));
+        Path themes = dir.resolve("config").resolve("themes.conf");
+        List<Theme> t = Files.isRegularFile(themes) ? ThemeLoader.parse(themes.toString(), read(themes)) : builtIn().themes();
+        return new GenAssets(vaults, Population.parse(conf.toString(), read(conf)), t);
     }
 
     /** The largest asset file read: the shipped ones are a few KiB; a bigger file is a mistake, not a level. */

@@ -85,6 +85,15 @@ public final class GlWindow implements AutoCloseable {
         refreshSize();
     }
 
+    /**
+     * Sleeps until an event arrives (a key, a resize, the mouse) or {@code seconds} pass, then handles it: an idle
+     * game waits here instead of drawing frames that change nothing and spinning a core.
+     */
+    public void waitEvents(double seconds) {
+        GLFW.glfwWaitEventsTimeout(seconds);
+        refreshSize();
+    }
+
     private void refreshSize() {
         // Two ints in native memory and the raw GLFW call: no buffer objects per frame.
         GLFW.nglfwGetFramebufferSize(handle, sizeBuffer, sizeBuffer + 4);

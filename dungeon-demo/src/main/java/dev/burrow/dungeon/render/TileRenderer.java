@@ -1,6 +1,5 @@
 package dev.burrow.dungeon.render;
 
-import dev.burrow.dungeon.game.Game;
 import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.gen.Level;
 import dev.burrow.dungeon.gen.Population;
@@ -34,6 +33,7 @@ public final class TileRenderer implements AutoCloseable {
     private long capacityBytes;
     private int lastInstances;
     private final int uOrigin;
+    private final int uOffset;
     private final int uSpan;
     private final float fullSpanFrom;
     private final float fullSpanTo;
@@ -49,6 +49,7 @@ public final class TileRenderer implements AutoCloseable {
         uTile = program.uniform("uTile");
         uViewport = program.uniform("uViewport");
         uOrigin = program.uniform("uOrigin");
+        uOffset = program.uniform("uOffset");
         uSpan = program.uniform("uSpan");
         // Whole cells for the map and sprites; for text, the middle TEXT_WIDTH pixels, where every glyph's ink is.
         fullSpanFrom = 0.5f / atlas.cellWidth;
@@ -88,19 +89,6 @@ public final class TileRenderer implements AutoCloseable {
 
     /** @return instances drawn last frame */
     public int lastInstances() { return lastInstances; }
-
-    /**
-     * Draws the game's level as seen by the player.
-     *
-     * @param game the game
-     * @param frame scratch for the instance data (valid until frame end)
-     * @param width framebuffer width in pixels
-     * @param height framebuffer height in pixels
-     * @param focusWidth pixels from the left edge in which the player is kept (the part no panel covers)
-     */
-    public void draw(Game game, FrameArena frame, int width, int height, int focusWidth) {
-        draw(game.level(), game.assets(), game.playerX(), game.playerY(), true, frame, width, height, focusWidth);
-    }
 
     /**
      * Draws a level centred on a point.
@@ -188,14 +176,14 @@ public final class TileRenderer implements AutoCloseable {
                             if ((f & Level.LIT) != 0) {
                                 bg = Palette.lit(bg);
                             }
-                            int e = l.entityAt(mx, my);
+                            int e = l.entityAt(mx, my) >= 0 ? l.entityAt(mx, my) : l.fixtureAt(mx, my);
                             if (e >= 0) {
-                                int kind = l.entity(e, 0);
+                                int kind = l.entity(e, Level.E_KIND);
                                 if (kind == Population.TORCH) {
                                     glyph = '*';
                                     fg = Palette.TORCH;
                                 } else {
-                                    Population.Entry entry = assets.population().table(kind).get(l.entity(e, 1));
+                                    Population.Entry entry = assets.population().table(kind).get(l.entity(e, Level.E_TYPE));
                                     glyph = entry.glyph();
                                     fg = Palette.rgba(entry.rgb());
                                 }
@@ -218,14 +206,47 @@ public final class TileRenderer implements AutoCloseable {
     }
 
     private void clearAndDraw(long data, int count, int width, int height, float shiftX, float shiftY) {
-        long bytes = (long) count * STRIDE;
+        clear();
+        drawOpaque(data, count, atlas.cellWidth, atlas.cellHeight, shiftX, shiftY, 0, 0, fullSpanFrom, fullSpanTo, width, height);
+    }
+
+    /** Clears the window to black. */
+    public void clear() {
         GL11C.glClearColor(0, 0, 0, 1);
         GL11C.glClear(GL11C.GL_COLOR_BUFFER_BIT);
+    }
+
+    /**
+     * Draws {@code count} cells already written at {@code data} ({@link #SPRITE_BYTES} each: x, y in cells as floats,
+     * glyph, fg, bg), opaque.
+     *
+     * @param cellWidth cell width in pixels (map: {@link #tileWidth()}, text: {@link #TEXT_WIDTH})
+     * @param cellHeight cell height in pixels
+     * @param offsetX pixel column of cell (0, 0)
+     * @param offsetY pixel row of cell (0, 0)
+     * @param span share of each atlas cell's width to sample, centred (1 for tiles, {@code TEXT_WIDTH / 16f} for text)
+     * @param width framebuffer width
+     * @param height framebuffer height
+     */
+    public void drawCells(long data, int count, float cellWidth, float cellHeight, float offsetX, float offsetY, float span,
+                          int width, int height) {
+        // Half a texel in from the edges at span 1, as for map tiles; narrower spans keep the middle of the glyph.
+        float from = 0.5f - span * (0.5f - fullSpanFrom);
+        drawOpaque(data, count, cellWidth, cellHeight, 0, 0, offsetX, offsetY, from, 1f - from, width, height);
+    }
+
+    private void drawOpaque(long data, int count, float cellWidth, float cellHeight, float originX, float originY,
+                            float offsetX, float offsetY, float spanFrom, float spanTo, int width, int height) {
+        if (count == 0) {
+            return;
+        }
+        long bytes = (long) count * STRIDE;
         GL20C.glUseProgram(program.id);
-        GL20C.glUniform2f(uTile, atlas.cellWidth, atlas.cellHeight);
+        GL20C.glUniform2f(uTile, cellWidth, cellHeight);
         GL20C.glUniform2f(uViewport, width, height);
-        GL20C.glUniform2f(uOrigin, shiftX, shiftY);
-        GL20C.glUniform2f(uSpan, fullSpanFrom, fullSpanTo);
+        GL20C.glUniform2f(uOrigin, originX, originY);
+        GL20C.glUniform2f(uOffset, offsetX, offsetY);
+        GL20C.glUniform2f(uSpan, spanFrom, spanTo);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
         GL30C.glBindVertexArray(vao);
         GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
@@ -276,6 +297,7 @@ public final class TileRenderer implements AutoCloseable {
         GL20C.glUniform2f(uTile, cellWidth, atlas.cellHeight);
         GL20C.glUniform2f(uViewport, width, height);
         GL20C.glUniform2f(uOrigin, ox, oy);
+        GL20C.glUniform2f(uOffset, 0, 0);
         GL20C.glUniform2f(uSpan, spanFrom, spanTo);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
         GL30C.glBindVertexArray(vao);
