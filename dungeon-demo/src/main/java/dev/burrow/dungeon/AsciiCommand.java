@@ -22,7 +22,11 @@ final class AsciiCommand {
         int depth = (int) a.number("depth", 1, 1, 1000);
         int[] size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
         dev.burrow.dungeon.gen.GenAssets assets = dev.burrow.dungeon.gen.GenAssets.from(a.string("assets", null));
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults())) {
+        // Scratch for one generation, sized from the map as stress --regen does: a fixed 256 KiB block overflowed
+        // from about 160x96 on and printed an EM002 warning into the map's output (found by CliFuzzTest).
+        long cells = (long) size[0] * size[1];
+        long frameBytes = Math.max(256 * 1024, Long.highestOneBit(cells * 64 * 2 - 1));
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes))) {
             Generator gen = new Generator(assets);
             try (Level level = gen.generate(mem, seed, depth, size[0], size[1])) {
                 out.print(AsciiRenderer.render(level, assets));

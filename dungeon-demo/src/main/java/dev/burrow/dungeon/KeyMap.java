@@ -1,9 +1,15 @@
 package dev.burrow.dungeon;
 
 import dev.burrow.dungeon.game.Action;
+import dev.burrow.dungeon.ui.Keys;
 import org.lwjgl.glfw.GLFW;
 
-/** GLFW keys to game actions: arrows, WASD, vi-keys (with diagonals), numpad, '.', '>', R, Enter, Esc. */
+/**
+ * GLFW keys (with shift) to {@link Keys} codes, on a US layout: letters, digits and punctuation become their
+ * character, shifted where shift makes another one ('.' gives '>', ',' gives '<', '/' gives '?'); Enter, Esc, Tab,
+ * arrows, the numpad and F1 get their codes. The play screen's {@code Controller} decides what a code means;
+ * {@link #action} is the arena's direct mapping to moves.
+ */
 final class KeyMap {
     /** Not a game action: toggle the overlay. */
     static final int TOGGLE_OVERLAY = -2;
@@ -11,6 +17,7 @@ final class KeyMap {
     private KeyMap() {
     }
 
+    /** The arena's keys: arrows, WASD, vi-keys (with diagonals), numpad, '.', '>', R, Enter, Esc, F1. */
     static int action(int key, int mods) {
         boolean shift = (mods & GLFW.GLFW_MOD_SHIFT) != 0;
         switch (key) {
@@ -29,6 +36,33 @@ final class KeyMap {
             case GLFW.GLFW_KEY_ESCAPE: return Action.QUIT;
             case GLFW.GLFW_KEY_F1: return TOGGLE_OVERLAY;
             default: return Action.NONE;
+        }
+    }
+
+    /** @return the key code, or -1 for a key the game does not use */
+    static int code(int key, int mods) {
+        boolean shift = (mods & GLFW.GLFW_MOD_SHIFT) != 0;
+        if (key >= GLFW.GLFW_KEY_A && key <= GLFW.GLFW_KEY_Z) {
+            return shift ? 'A' + key - GLFW.GLFW_KEY_A : 'a' + key - GLFW.GLFW_KEY_A;
+        }
+        if (key >= GLFW.GLFW_KEY_KP_1 && key <= GLFW.GLFW_KEY_KP_9) {
+            return Keys.KP + 1 + key - GLFW.GLFW_KEY_KP_1;
+        }
+        switch (key) {
+            case GLFW.GLFW_KEY_PERIOD: return shift ? '>' : '.';
+            case GLFW.GLFW_KEY_COMMA: return shift ? '<' : ',';
+            case GLFW.GLFW_KEY_SLASH: return shift ? '?' : '/';
+            case GLFW.GLFW_KEY_SEMICOLON: return shift ? ':' : ';';
+            case GLFW.GLFW_KEY_SPACE: return ' ';
+            case GLFW.GLFW_KEY_ENTER: case GLFW.GLFW_KEY_KP_ENTER: return Keys.ENTER;
+            case GLFW.GLFW_KEY_ESCAPE: return Keys.ESC;
+            case GLFW.GLFW_KEY_TAB: return Keys.TAB;
+            case GLFW.GLFW_KEY_UP: return Keys.UP;
+            case GLFW.GLFW_KEY_DOWN: return Keys.DOWN;
+            case GLFW.GLFW_KEY_LEFT: return Keys.LEFT;
+            case GLFW.GLFW_KEY_RIGHT: return Keys.RIGHT;
+            case GLFW.GLFW_KEY_F1: return Keys.F1;
+            default: return -1;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.burrow.dungeon;
 
 import dev.burrow.dungeon.cli.ExitCode;
 import dev.burrow.dungeon.cli.UsageException;
+import dev.burrow.dungeon.cli.Version;
 import dev.burrow.dungeon.gen.AssetException;
 import dev.burrow.dungeon.gen.GenerationException;
 import dev.burrow.memory.MemoryBudgetExceededException;
@@ -13,11 +14,12 @@ import java.util.Arrays;
 /** {@code dungeon-demo play | arena | ascii}: one entry point; user mistakes end in one line and an exit code. */
 public final class Main {
     static final String USAGE = String.join("\n",
-        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--no-overlay] [--assets DIR]   open the game window (default)",
-        "       dungeon-demo play --frames N [--script \"l l j > Gx50\"] [--screenshot out.png]   scripted run, then exit",
-        "       dungeon-demo arena [--enemies N] [--seed S] [--frames N] [--screenshot out.png]   the 500-enemy arena",
+        "usage: dungeon-demo [play] [--seed S] [--size WxH] [--window WxH] [--keep-levels K] [--morgue DIR] [--no-overlay]",
+        "                          [--assets DIR]   open the game window (default; keys: ? in the game, docs/game.md)",
+        "       dungeon-demo play --frames N [--script \"x x g i c u > Gx50\"] [--screenshot out.png]   scripted run, then exit",
+        "       dungeon-demo arena [--enemies N] [--seed S] [--workers N] [--frames N] [--screenshot out.png]   the 500-enemy arena",
         "       dungeon-demo ascii --seed S --depth D [--size WxH] [--assets DIR]   print a level as text, headless",
-        "       dungeon-demo --help",
+        "       dungeon-demo -h | --help | --version",
         "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");
 
     private Main() {
@@ -34,6 +36,10 @@ public final class Main {
         String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.println(USAGE);
+            return ExitCode.OK;
+        }
+        if (Arrays.asList(args).contains("--version")) {
+            System.out.println(Version.line("dungeon-demo"));
             return ExitCode.OK;
         }
         try {
@@ -71,6 +77,11 @@ public final class Main {
         } catch (MemoryDiagnosticException e) {
             System.err.println("error: " + e.getMessage());
             return ExitCode.FAILED;
+        } catch (UnsatisfiedLinkError e) {
+            // A jar built on another OS has no Dear ImGui native for this one (docs/natives.md): one line, no trace.
+            System.err.println("error: no native library for " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + " in this build (" + e.getMessage() + "); see docs/natives.md");
+            return ExitCode.NO_DISPLAY;
         }
     }
 }

@@ -5,14 +5,19 @@ import dev.burrow.dungeon.cli.ExitCode;
 import dev.burrow.dungeon.cli.UsageException;
 import dev.burrow.dungeon.game.Action;
 import dev.burrow.dungeon.game.Game;
+import dev.burrow.dungeon.game.LevelCache;
+import dev.burrow.dungeon.game.Morgue;
 import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.gen.Generator;
-import dev.burrow.dungeon.overlay.GameHud;
+import dev.burrow.dungeon.overlay.HudPanel;
 import dev.burrow.dungeon.overlay.MemoryOverlay;
 import dev.burrow.dungeon.overlay.OverlaySetting;
 import dev.burrow.dungeon.render.GlWindow;
 import dev.burrow.dungeon.render.Screenshot;
 import dev.burrow.dungeon.render.TileRenderer;
+import dev.burrow.dungeon.ui.Controller;
+import dev.burrow.dungeon.ui.Keys;
+import dev.burrow.dungeon.ui.PlayScreen;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
 import dev.burrow.memory.MemoryConfig;
@@ -20,22 +25,31 @@ import dev.burrow.memory.MemoryConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.LocalDateTime;
 
 /**
- * {@code dungeon-demo play [--seed S] [--size WxH] [--frames N] [--script "..."] [--screenshot out.png]
- * [--no-overlay]}: the game in a window. With {@code --frames} it runs that many frames (scripted input, one action
- * per frame), optionally writes the last frame as PNG, prints a summary and exits.
+ * {@code dungeon-demo play [--seed S] [--size WxH] [--window WxH] [--keep-levels K] [--morgue DIR] [--frames N]
+ * [--script "..."] [--screenshot out.png] [--no-overlay] [--assets DIR]}: the game in a window. With {@code --frames}
+ * it runs that many frames (scripted keys, one per frame while nothing is under way), optionally writes the last
+ * frame as PNG, prints a summary and exits. An interactive game sleeps until a key (or half a second) when nothing
+ * moves; a scripted one runs free.
  */
 final class PlayCommand {
+    /** Longest an idle interactive frame waits for an event: the overlay's plots still move twice a second. */
+    static final double IDLE_WAIT_SECONDS = 0.5;
+    /** The memory panel beside the play screen draws itself (the sidebar is the game's own). */
+    private static final HudPanel NO_PANEL = (snap, clock) -> { };
+
     private PlayCommand() {
     }
 
     static int run(String[] argv, PrintStream out) throws IOException {
-        Args a = new Args("dungeon-demo play").value("seed").value("size").value("frames").value("script")
-            .value("screenshot").flag("no-overlay").value("assets").parse(argv);
+        Args a = new Args("dungeon-demo play").value("seed").value("size").value("window").value("keep-levels")
+            .value("morgue").value("frames").value("script").value("screenshot").flag("no-overlay").value("assets").parse(argv);
         long seed = a.seed("seed", 1);
         int[] size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
+        int[] windowSize = a.size("window", 1280, 720, 320, 8192);
+        int keep = (int) a.number("keep-levels", LevelCache.DEFAULT_CAPACITY, 1, 64);
         int frames = (int) a.number("frames", 0, 0, 10_000_000);
         int[] script = a.has("script") ? parseScript(a.string("script", "")) : new int[0];
         Path shot = a.has("screenshot") ? Path.of(a.string("screenshot", "")) : null;
@@ -45,55 +59,47 @@ final class PlayCommand {
         if (shot != null) {
             RunSupport.checkWritable("dungeon-demo play", shot);
         }
+        // Interactive games keep their morgues in the user's data folder; scripted runs only where --morgue says.
+        Path morgueDir = a.has("morgue") ? Path.of(a.string("morgue", "")) : frames == 0 ? Morgue.defaultDir() : null;
         GenAssets assets = GenAssets.from(a.string("assets", null)); // malformed files fail here, before a window opens
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20));
-             GlWindow window = new GlWindow("Burrow", 1280, 720, frames == 0);
-             Game game = new Game(mem, assets, seed, size[0], size[1]);
+        boolean interactive = frames == 0;
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20).groupChunkBytes(96 * 1024).poolSlabBytes(4096));
+             GlWindow window = new GlWindow("Burrow", windowSize[0], windowSize[1], interactive);
+             Game game = new Game(mem, assets, seed, size[0], size[1], keep);
              TileRenderer tiles = new TileRenderer();
-             MemoryOverlay overlay = a.has("no-overlay") ? null : new MemoryOverlay(mem, window.handle(), new GameHud(game))) {
+             MemoryOverlay overlay = a.has("no-overlay") ? null : new MemoryOverlay(mem, window.handle(), NO_PANEL)) {
             // F1 sticks between interactive runs; scripted and stress runs always start with the overlay on.
-            OverlaySetting setting = frames == 0 ? OverlaySetting.user() : null;
+            OverlaySetting setting = interactive ? OverlaySetting.user() : null;
             if (setting != null && overlay != null && !setting.shown()) {
                 overlay.toggle();
             }
+            if (overlay != null) {
+                warmSnapshot(mem);
+            }
+            Loop loop = new Loop(game, window, overlay, tiles, mem.frame(), morgueDir);
             FrameClock clock = new FrameClock();
-            FrameArena frame = mem.frame();
             int scriptAt = 0;
             long heapAtStart = threadAllocated();
             long[] phase = new long[RunSupport.PHASES.length];
             for (int n = 0; !window.shouldClose() && (frames == 0 || n < frames); n++) {
                 long t0 = System.nanoTime();
-                int levels = game.levelsMade();
+                int changes = game.levelChanges();
                 long h0 = threadAllocated();
-                frame.begin();
-                window.poll();
+                loop.frame.begin();
+                if (interactive && !game.busy()) {
+                    window.waitEvents(IDLE_WAIT_SECONDS);
+                } else {
+                    window.poll();
+                }
                 long h1 = threadAllocated();
-                for (int key; (key = window.nextKey()) >= 0; ) {
-                    int action = KeyMap.action(key, window.lastMods());
-                    if (action == KeyMap.TOGGLE_OVERLAY) {
-                        if (overlay != null) {
-                            overlay.toggle();
-                        }
-                    } else if (action == Action.QUIT) {
-                        window.requestClose();
-                    } else if (overlay == null || !overlay.wantsKeyboard()) {
-                        game.act(action);
-                    }
+                loop.keys();
+                if (scriptAt < script.length && !game.busy()) {
+                    loop.press(script[scriptAt++]);
                 }
-                if (scriptAt < script.length) {
-                    int action = script[scriptAt++];
-                    if (action == Action.QUIT) {
-                        window.requestClose();
-                    } else {
-                        game.act(action);
-                    }
-                }
-                if (overlay != null && overlay.takeRegenerateRequest()) {
-                    game.act(Action.REGENERATE);
-                }
+                loop.advance();
+                boolean ended = loop.morgueIfEnded();
                 long h2 = threadAllocated();
-                int focus = overlay != null && overlay.visible() ? window.width() - MemoryOverlay.PANEL_WIDTH : window.width();
-                tiles.draw(game, frame, window.width(), window.height(), focus);
+                loop.draw();
                 long h3 = threadAllocated();
                 if (overlay != null) {
                     overlay.frame(clock, window.width(), window.height());
@@ -102,12 +108,15 @@ final class PlayCommand {
                 if (shot != null && n == frames - 1) {
                     Screenshot.write(shot, window.width(), window.height());
                 }
-                frame.end();
+                loop.frame.end();
                 window.swap();
                 long h5 = threadAllocated();
-                // A level change or the screenshot's file I/O is not a steady frame.
-                boolean changed = game.levelsMade() != levels || (shot != null && n == frames - 1);
-                clock.record(System.nanoTime() - t0, frame.lastFrameHeapBytes(), changed);
+                // A level change, a morgue file or the screenshot's file I/O is not a steady frame.
+                boolean changed = game.levelChanges() != changes || ended || (shot != null && n == frames - 1);
+                if (game.levelChanges() != changes) {
+                    loop.levelChanged(mem);
+                }
+                clock.record(System.nanoTime() - t0, loop.frame.lastFrameHeapBytes(), changed);
                 if (n >= FrameClock.WARMUP && !changed) {
                     RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, game.turn());
                 }
@@ -119,16 +128,138 @@ final class PlayCommand {
                 }
             }
             if (frames > 0) {
-                RunSupport.summary(out, clock, phase, "depth " + game.depth() + "  turns " + game.turn(), mem.nativeBytes(),
+                RunSupport.summary(out, clock, phase, "depth " + game.depth() + "  turns " + game.turn() + "  level " + game.player().level()
+                    + "  kills " + game.kills() + "  state " + (game.state() == Game.DEAD ? "dead" : game.state() == Game.WON ? "won" : "playing")
+                    + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions(), mem.nativeBytes(),
                     threadAllocated() - heapAtStart, shot);
+                if (loop.levelChanges > 0) {
+                    out.println("native outside the kept levels at " + loop.levelChanges + " level changes: min " + loop.outsideMin
+                        + " B max " + loop.outsideMax + " B");
+                }
+                if (loop.morgue != null) {
+                    out.println("morgue " + loop.morgue);
+                }
             }
         }
         return ExitCode.OK;
     }
 
+    /** What one frame does, in the order the main loop calls it; fields, so the loop allocates nothing. */
+    private static final class Loop {
+        final Game game;
+        final GlWindow window;
+        final MemoryOverlay overlay;
+        final TileRenderer tiles;
+        final FrameArena frame;
+        final Path morgueDir;
+        final Controller controller;
+        final PlayScreen screen = new PlayScreen();
+        int lastState = Game.PLAYING;
+        String morgue;
+        int levelChanges;
+        long outsideMin = Long.MAX_VALUE;
+        long outsideMax = Long.MIN_VALUE;
+        private dev.burrow.memory.MemorySnapshot snap;
+
+        Loop(Game game, GlWindow window, MemoryOverlay overlay, TileRenderer tiles, FrameArena frame, Path morgueDir) {
+            this.game = game;
+            this.window = window;
+            this.overlay = overlay;
+            this.tiles = tiles;
+            this.frame = frame;
+            this.morgueDir = morgueDir;
+            this.controller = new Controller(game);
+        }
+
+        void keys() {
+            for (int key; (key = window.nextKey()) >= 0; ) {
+                int code = KeyMap.code(key, window.lastMods());
+                if (code >= 0 && (overlay == null || !overlay.wantsKeyboard())) {
+                    press(code);
+                }
+            }
+        }
+
+        void press(int code) {
+            int r = controller.key(code);
+            if (r == Controller.QUIT) {
+                window.requestClose();
+            } else if (r == Controller.TOGGLE_OVERLAY && overlay != null) {
+                overlay.toggle();
+            }
+        }
+
+        /** One step of whatever is under way (explore, travel, rest, search), and the overlay's regenerate button. */
+        void advance() {
+            if (game.busy()) {
+                game.continueActivity();
+            }
+            if (overlay != null && overlay.takeRegenerateRequest()) {
+                game.act(Action.REGENERATE);
+            }
+        }
+
+        /** Writes the morgue once when a game ends. @return whether it did (a frame with file I/O) */
+        boolean morgueIfEnded() {
+            int state = game.state();
+            boolean ended = state != Game.PLAYING && lastState == Game.PLAYING;
+            if (state == Game.PLAYING) {
+                morgue = null;
+            }
+            lastState = state;
+            if (!ended) {
+                return false;
+            }
+            if (morgueDir == null) {
+                morgue = "not written (a scripted run writes one only with --morgue DIR)";
+                return true;
+            }
+            try {
+                morgue = Morgue.write(morgueDir, game, LocalDateTime.now()).toAbsolutePath().toString();
+            } catch (IOException | RuntimeException e) {
+                morgue = "could not be written to " + morgueDir + ": " + e.getMessage();
+                System.err.println("warning: the morgue file " + morgue);
+            }
+            return true;
+        }
+
+        /**
+         * After a level change: native bytes held outside the frame arenas and the kept levels' groups (the pack's
+         * pool, the engine's own) must be what they were at every other change.
+         */
+        void levelChanged(EngineMemory mem) {
+            snap = snap == null ? mem.snapshot() : mem.snapshot(snap);
+            long outside = snap.nativeBytes() - snap.frameBytes() - snap.groupBytes();
+            outsideMin = Math.min(outsideMin, outside);
+            outsideMax = Math.max(outsideMax, outside);
+            levelChanges++;
+        }
+
+        void draw() {
+            int overlayWidth = overlay == null ? 0 : (int) Math.ceil(overlay.dockedWidth(window.width()));
+            screen.draw(game, controller, tiles, frame, window.width(), window.height(), overlayWidth, morgue);
+        }
+    }
+
+    /** Snapshot refills done before the first frame: enough for C2 to finish with the refill (measured: ~12 000). */
+    static final int SNAPSHOT_WARMUP = 20_000;
+
+    /**
+     * Runs the overlay's snapshot refill until the JIT is done with it. {@code EngineMemory.snapshot(into)} allocates
+     * a few hundred bytes at each of its (re)compilations (the VarHandle behind {@code AtomicLongArray.get} in
+     * {@code Diagnostics.copyCounts} is linked again), which at one refill per frame lands anywhere between frame
+     * 1000 and 5000; in a tight loop it is over in ~12 000 calls, about 30 ms. Reported to the engine's owner.
+     */
+    private static void warmSnapshot(EngineMemory mem) {
+        dev.burrow.memory.MemorySnapshot s = mem.snapshot();
+        for (int i = 0; i < SNAPSHOT_WARMUP; i++) {
+            s = mem.snapshot(s);
+        }
+    }
+
     private static int[] parseScript(String s) {
         try {
-            return Action.parseScript(s);
+            return Keys.parseScript(s);
         } catch (IllegalArgumentException e) {
             throw new UsageException("dungeon-demo play: " + e.getMessage());
         }

@@ -21,7 +21,7 @@ class BadAssetsTest {
             Files.writeString(dir.resolve("vaults").resolve("bad.vault"), vault);
         }
         Files.writeString(dir.resolve("config").resolve("population.conf"),
-            population != null ? population : "[monsters]\nrat r 1-5 10 3 1 a08060\n");
+            population != null ? population : "[monsters]\nrat r 1-5 10 3 1-2 70 0 100 1 - a08060\n");
         return dir;
     }
 
@@ -49,7 +49,7 @@ class BadAssetsTest {
 
     @Test
     void malformedPopulationFile(@TempDir Path dir) throws IOException {
-        Path a = assets(dir, null, "[monsters]\nrat r 1-5 ten 3 1 a08060\n");
+        Path a = assets(dir, null, "[monsters]\nrat r 1-5 ten 3 1-2 70 0 100 1 - a08060\n");
         String[] r = run("ascii", "--seed", "1", "--depth", "1", "--assets", a.toString());
         assertEquals("3", r[0], r[1]);
         assertEquals("error: " + a.resolve("config").resolve("population.conf") + ":2: weight must be a whole number, got 'ten'", r[1]);

@@ -18,6 +18,12 @@ final class Child {
     }
 
     static Child run(String display, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return run(display, java.util.Map.of(), timeoutSeconds, args);
+    }
+
+    /** @param env extra environment variables for the child (e.g. BURROW_TRACE_FRAMES) */
+    static Child run(String display, java.util.Map<String, String> env, long timeoutSeconds, String... args)
+        throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -33,6 +39,7 @@ final class Child {
             pb.environment().put("DISPLAY", display);
         }
         pb.environment().put("LIBGL_ALWAYS_SOFTWARE", "1");
+        pb.environment().putAll(env);
         // Mesa complains on stderr without a runtime dir; give it a private one so outputs stay clean.
         java.nio.file.Path runtime = java.nio.file.Files.createTempDirectory("burrow-xdg");
         pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());

@@ -246,6 +246,8 @@ public final class ConcurrentPool extends Pool {
 
     @Override public int quarantined() { return inner.quarantined(); }
 
+    @Override public int kept() { return inner.kept(); }
+
     @Override public long allocs() { return inner.allocs(); }
 
     @Override public long frees() { return inner.frees(); }

@@ -24,9 +24,19 @@ final class Diagnostics {
     private final Set<String> logged = new HashSet<>();
     private volatile DiagnosticListener listener;
     private volatile boolean log = true;
+    private volatile boolean strictWarnings;
 
     Diagnostics(boolean strict) {
         this.strict = strict;
+    }
+
+    /** Warnings throw too (CI runs that must fail on a behaviour finding or a soft budget). */
+    void strictWarnings(boolean on) {
+        strictWarnings = on;
+    }
+
+    boolean strictWarnings() {
+        return strictWarnings;
     }
 
     /** Sends every diagnostic to {@code l}; {@code replacesLog} stops the logging (the listener takes over). */
@@ -59,7 +69,7 @@ final class Diagnostics {
         if (l != null) {
             l.onDiagnostic(code, message);
         }
-        if (strict && code.severity() == Severity.ERROR) {
+        if (strict && code.severity() == Severity.ERROR || strictWarnings) {
             throw new MemoryDiagnosticException(code, message);
         }
     }

@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * }                                                // close() reports what was left open
  * }</pre>
  *
- * <p>{@link #create} reads the environment once: {@code BURROW_SYSTEM_ALLOCATOR=1} (kill switch),
- * {@code BURROW_DEBUG=off|simple|paranoid}, {@code BURROW_STRICT=1}, {@code BURROW_FAIL_AFTER=N}.</p>
+ * <p>{@link #create} reads the environment and the system properties once: {@code BURROW_SYSTEM_ALLOCATOR=1}
+ * or {@code -Dburrow.systemAllocator=true} (kill switch), {@code BURROW_DEBUG} or {@code -Dburrow.debug}
+ * ({@code off|simple|paranoid}), {@code BURROW_STRICT=1} or {@code -Dburrow.strict=true},
+ * {@code BURROW_FAIL_AFTER=N} or {@code -Dburrow.failAfter=N}. {@link #createExactly} reads neither.</p>
  *
  * <p>The debug level picks each allocator's implementation when it is created ({@link Pool}, {@link FrameArena},
  * {@link LevelGroup} explain what each level checks); {@link #debugLevel(DebugLevel)} changes it for allocators
@@ -47,6 +49,7 @@ public final class EngineMemory implements AutoCloseable {
     private final AtomicInteger allocatorSerial = new AtomicInteger();
     private volatile boolean closed;
     private volatile DebugLevel debugLevel;
+    private volatile BehaviourMonitor behaviour;
     private final AtomicLong groupsClosed = new AtomicLong();
     private volatile String lastClosedGroup;
     private volatile long lastClosedGroupBytes;
@@ -55,6 +58,7 @@ public final class EngineMemory implements AutoCloseable {
     private EngineMemory(MemoryConfig config) {
         this.config = config;
         this.diagnostics = new Diagnostics(config.strict());
+        this.diagnostics.strictWarnings(config.strictWarnings());
         this.heap = new NativeHeap(config.systemAllocator(), config.failAfter(), diagnostics);
         this.heapSlabs = new SlabSource() {
             @Override
@@ -72,19 +76,27 @@ public final class EngineMemory implements AutoCloseable {
     }
 
     /**
-     * Creates an engine with {@code config}, overridden by the {@code BURROW_*} environment variables.
+     * Creates an engine with {@code config}, overridden by the {@code BURROW_*} environment variables and then by
+     * the {@code -Dburrow.*} system properties (see {@link MemoryConfig#withSystemProperties}).
+     *
+     * <p>Precedence, lowest to highest: {@code config} (the game's code), then {@code BURROW_*} from the
+     * environment, then {@code -Dburrow.*}. The property wins over the variable because it is the narrower
+     * choice: it is written on one JVM's command line for that run, while an exported variable is inherited by
+     * every process of the shell, child JVMs included. Both exist so that a build or a person can switch the kill
+     * switch, the debug level, strict mode or fault injection without touching the game's code.</p>
      *
      * @param config the settings
      * @return the engine; close it when the game ends
-     * @throws IllegalArgumentException naming the variable when a {@code BURROW_*} value is malformed
+     * @throws IllegalArgumentException naming the variable or property when a value is malformed
      */
     public static EngineMemory create(MemoryConfig config) {
-        return new EngineMemory(config.withEnvironment(System.getenv()));
+        return new EngineMemory(config.withEnvironment(System.getenv()).withSystemProperties(System.getProperties()));
     }
 
     /**
-     * Creates an engine with exactly {@code config}, ignoring the environment (for tests and tools that must not
-     * be changed by it).
+     * Creates an engine with exactly {@code config}, ignoring the environment and the system properties: for
+     * tests, benchmarks and tools whose results must not change with the shell they run in (a benchmark of
+     * {@code DebugLevel.OFF} stays OFF even under {@code BURROW_DEBUG=paranoid}).
      *
      * @param config the settings
      * @return the engine
@@ -120,6 +132,65 @@ public final class EngineMemory implements AutoCloseable {
      */
     public void diagnosticListener(DiagnosticListener listener) {
         diagnostics.listener(listener, true);
+    }
+
+    /**
+     * Makes warning diagnostics throw too, as errors do in strict mode: a CI run then fails on a soft budget, a frame
+     * over its budget or a behaviour finding ({@code BURROW_STRICT=warning}).
+     *
+     * @param on whether warnings throw
+     */
+    public void strictWarnings(boolean on) {
+        diagnostics.strictWarnings(on);
+    }
+
+    /**
+     * Starts the behaviour report on the calling thread's frame arena: at each of its frame ends, allocators are
+     * judged against their intent ({@code EM801}..{@code EM805}, see {@link BehaviourConfig}). Off until called;
+     * when off it costs one field test per frame end.
+     *
+     * @param config the thresholds
+     */
+    public void watchBehaviour(BehaviourConfig config) {
+        ensureOpen();
+        behaviour = new BehaviourMonitor(this, diagnostics, config, frame());
+    }
+
+    /** @return the behaviour findings so far, latest numbers per finding (empty when not watching) */
+    public List<BehaviourFinding> behaviourReport() {
+        BehaviourMonitor m = behaviour;
+        return m == null ? List.of() : m.findings();
+    }
+
+    /** Frame-end hook of every arena: the behaviour report watches one of them. */
+    void frameEnded(FrameArena f) {
+        BehaviourMonitor m = behaviour;
+        if (m != null) {
+            m.frameEnded(f);
+        }
+    }
+
+    /** Copies the open pools into {@code into} (grown when too small; null-terminated). @return the array */
+    Pool[] pools(Pool[] into) {
+        synchronized (pools) {
+            if (into.length <= pools.size()) {
+                into = new Pool[pools.size() * 2 + 1];
+            }
+            for (int i = 0; i < pools.size(); i++) {
+                into[i] = pools.get(i);
+            }
+            into[pools.size()] = null;
+            return into;
+        }
+    }
+
+    /** @return how many pools {@link #pools} copied (up to the first null) */
+    int poolCount(Pool[] copied) {
+        int n = 0;
+        while (n < copied.length && copied[n] != null) {
+            n++;
+        }
+        return n;
     }
 
     // ---------------------------------------------------------------- allocators
@@ -297,6 +368,30 @@ public final class EngineMemory implements AutoCloseable {
         return lwjgl;
     }
 
+    /**
+     * Creates a barrier where {@code workers} threads, each with its own frame arena, end their frames for the
+     * coordinating thread.
+     *
+     * @param workers threads that arrive each frame
+     * @return the barrier
+     */
+    public FrameBarrier frameBarrier(int workers) {
+        ensureOpen();
+        return new FrameBarrier(diagnostics, workers);
+    }
+
+    /**
+     * Starts {@code workers - 1} threads that split per-frame work with the calling thread, each in its own frame.
+     *
+     * @param name thread name prefix
+     * @param workers threads sharing the work, the caller included (1 runs everything on the caller)
+     * @return the team; close it when done
+     */
+    public FrameWorkers frameWorkers(String name, int workers) {
+        ensureOpen();
+        return new FrameWorkers(this, diagnostics, name, workers);
+    }
+
     // ---------------------------------------------------------------- tags and budgets
 
     /**
@@ -455,6 +550,14 @@ public final class EngineMemory implements AutoCloseable {
                 s.overflows = f.overflows();
                 s.frames = f.frameNumber();
                 s.heapBytesLastFrame = f.lastFrameHeapBytes();
+                s.allocsLastFrame = f.lastFrameAllocs();
+                s.inFrame = f.inFrame();
+                s.budgetBytes = f.budgetBytes();
+                s.overBudgetFrames = f.overBudgetFrames();
+                s.promotedLastFrame = f.lastFramePromoted();
+                s.promotedBytesLastFrame = f.lastFramePromotedBytes();
+                s.promotionsFailedLastFrame = f.lastFramePromotionsFailed();
+                snapshotPhases(f.phases(), s);
             }
         }
         synchronized (tagLock) {
@@ -473,8 +576,7 @@ public final class EngineMemory implements AutoCloseable {
                 s.softBytes = a.soft;
                 s.hardBytes = a.hard;
             }
-            // Indexed loops: an iterator is garbage whenever escape analysis gives up on this method (it grows).
-            for (int i = 0; i < tagList.size(); i++) {
+            for (int i = 0; i < tagList.size(); i++) { // indexed: no iterator on the overlay's per-frame path
                 TagAccount a = tagList.get(i);
                 for (TagAccount up = a; up != null; up = up.parent) {
                     MemorySnapshot.TagStats s = into.tags[up.index];
@@ -496,6 +598,24 @@ public final class EngineMemory implements AutoCloseable {
         diagnostics.copyCounts(into.diagnosticCounts);
         into.recentCount = diagnostics.copyRecent(into.recent);
         return into;
+    }
+
+    private static void snapshotPhases(FramePhases p, MemorySnapshot.FrameStats s) {
+        int n = p.count();
+        if (s.phases.length < n) {
+            s.phases = grow(s.phases, n, MemorySnapshot.PhaseStats::new, MemorySnapshot.PhaseStats[]::new);
+        }
+        s.phaseCount = n;
+        for (int id = 0; id < n; id++) {
+            MemorySnapshot.PhaseStats ph = s.phases[id];
+            ph.name = p.name(id);
+            ph.lastBytes = p.stat(id, FramePhases.LAST_BYTES);
+            ph.lastAllocs = p.stat(id, FramePhases.LAST_ALLOCS);
+            ph.lastHighWaterBytes = p.stat(id, FramePhases.LAST_HIGH);
+            ph.peakBytes = p.stat(id, FramePhases.PEAK_BYTES);
+            ph.peakAllocs = p.stat(id, FramePhases.PEAK_ALLOCS);
+            ph.peakHighWaterBytes = p.stat(id, FramePhases.PEAK_HIGH);
+        }
     }
 
     private void snapshotPools(MemorySnapshot into) {
@@ -523,6 +643,7 @@ public final class EngineMemory implements AutoCloseable {
                 s.slabsReturned = p.slabsReturned();
                 s.slotsMoved = p.slotsMoved();
                 s.pinned = p.pinned();
+                s.kept = p.kept();
                 addToTags(into, p.tag(), p.tagBytes(), (long) s.peakLive * s.slotBytes, s.allocs, s.frees);
             }
         }
@@ -613,6 +734,26 @@ public final class EngineMemory implements AutoCloseable {
             a[i] = make.get();
         }
         return a;
+    }
+
+    /** @return level groups closed so far */
+    long groupsClosedCount() {
+        return groupsClosed.get();
+    }
+
+    /**
+     * Starts writing this engine's snapshot as JSON to {@code dir} every {@code everyMillis} on a thread of its own,
+     * keeping the newest {@code keep} files (see {@link SnapshotEmitter}). Opt-in; nothing runs until called.
+     *
+     * @param dir the folder, created if needed
+     * @param everyMillis the interval, at least 10 ms
+     * @param keep how many files to keep, at least 1
+     * @return the emitter; close it to stop
+     * @throws java.io.UncheckedIOException naming the folder when it cannot be created or written
+     */
+    public SnapshotEmitter emitSnapshots(java.nio.file.Path dir, long everyMillis, int keep) {
+        ensureOpen();
+        return new SnapshotEmitter(this, dir, everyMillis, keep);
     }
 
     /** @return native bytes held right now (a cheap counter read) */

@@ -53,7 +53,8 @@ public abstract class FrameArena {
     private static final int SPILL_OFFSET = 3;
     private static final int SPILL_USED = 4;
     private static final int GUARDS = 5;
-    private static final int MARK_FIELDS = 6;
+    private static final int VIEWS = 6;
+    private static final int MARK_FIELDS = 7;
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -92,6 +93,18 @@ public abstract class FrameArena {
     private boolean overflowedThisFrame;
     private long growTo;
     private long overflows;
+
+    /** Allocations made by {@link #alloc} since the arena was made (phases read it at their boundaries). */
+    long allocs;
+    private long allocsAtBegin;
+    private long lastFrameAllocs;
+    private final FramePhases phases = new FramePhases();
+    private FrameViews views;
+    private FramePromotions promotions;
+    private long budgetBytes = -1;
+    private FrameBudgetPolicy budgetPolicy = FrameBudgetPolicy.ALLOW;
+    private boolean overBudgetThisFrame;
+    private long overBudgetFrames;
 
     private long poisonLow;   // [base, poisonLow) holds poison from the last end()
     private long poisonHigh;  // [poisonHigh, base + size) too
@@ -141,6 +154,7 @@ public abstract class FrameArena {
         long end = p + bytes;
         if ((bytes >>> FAST_SIZE_SHIFT) == 0 && p >= cursor && end <= limit && Integer.bitCount(align) == 1) {
             cursor = end;
+            allocs++;
             return p;
         }
         return allocSlow(bytes, align);
@@ -184,15 +198,53 @@ public abstract class FrameArena {
         }
         long total = guards != null ? bytes + GuardTracker.GUARD_BYTES : bytes;
         long p = perAllocMalloc ? 0 : (cursor + align - 1) & -(long) align;
-        if (!perAllocMalloc && p + total <= stack.lowAddress) {
+        boolean spillIt = false;
+        if (budgetBytes >= 0 && (cursor - base) + spillUsed + total > budgetBytes) {
+            switch (overBudget(bytes)) {
+                case FAIL:
+                    return 0;
+                case SPILL:
+                    spillIt = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!perAllocMalloc && !spillIt && p + total <= stack.lowAddress) {
             cursor = p + total;
         } else {
             p = spillAlloc(total, align);
         }
+        allocs++;
         if (guards != null) {
             guards.add(p, bytes, AllocationSite.capture());
         }
         return p;
+    }
+
+    /** Applies the budget policy to an allocation that crosses it. @return the policy (FAIL: refused) */
+    private FrameBudgetPolicy overBudget(long bytes) {
+        boolean first = !overBudgetThisFrame;
+        if (first) {
+            overBudgetThisFrame = true;
+            overBudgetFrames++;
+        }
+        if (budgetPolicy == FrameBudgetPolicy.FAIL) {
+            diagnostics.report(DiagnosticCode.EM008, "frame allocation of " + bytes + " bytes in frame " + frameNumber + " of "
+                + label + " would cross its budget of " + budgetBytes + " bytes", null, label + "budget");
+        } else if (budgetPolicy == FrameBudgetPolicy.WARN && first) {
+            diagnostics.report(DiagnosticCode.EM009, "frame " + frameNumber + " of " + label + " crossed its budget of "
+                + budgetBytes + " bytes", null, label + "budgetWarn");
+        }
+        return budgetPolicy;
+    }
+
+    /** The fast path's bound: the stack's lowest point, and the budget when one is set; 0 when the fast path is off. */
+    private long fastLimit() {
+        if (!fastPath) {
+            return 0;
+        }
+        return budgetBytes >= 0 ? Math.min(stack.lowAddress, base + budgetBytes) : stack.lowAddress;
     }
 
     private long spillAlloc(long bytes, int align) {
@@ -289,7 +341,9 @@ public abstract class FrameArena {
         cursor = base;
         cursorHigh = base;
         stack.startFrame();
-        limit = fastPath ? stack.lowAddress : 0;
+        limit = fastLimit();
+        overBudgetThisFrame = false;
+        allocsAtBegin = allocs;
         heapAtBegin = THREADS.getCurrentThreadAllocatedBytes();
     }
 
@@ -310,11 +364,20 @@ public abstract class FrameArena {
             return;
         }
         MemoryDiagnosticException overrun = null;
+        if (phases.depth() > 0) {
+            overrun = closeOpenPhases();
+        }
+        if (promotions != null) {
+            promotions.resolve(frameNumber); // while the frame's bytes are still there
+        }
+        if (views != null) {
+            views.detachFrom(0);
+        }
         if (guards != null) {
             try {
                 guards.checkAll();
             } catch (MemoryDiagnosticException e) {
-                overrun = e; // strict mode: end the frame first, then throw
+                overrun = overrun == null ? e : overrun; // strict mode: end the frame first, then throw
             }
             guards.clear();
         }
@@ -341,11 +404,15 @@ public abstract class FrameArena {
         limit = 0;
         cursor = base;
         cursorHigh = base;
+        lastFrameAllocs = allocs - allocsAtBegin;
+        engine.events().phases(this, phases);
+        phases.endFrame();
         lastFrameHeapBytes = THREADS.getCurrentThreadAllocatedBytes() - heapAtBegin;
         engine.events().frameEnd(this);
         if (overrun != null) {
             throw overrun;
         }
+        engine.frameEnded(this);
     }
 
     /** @return a mark to {@link #rollback} to in this frame; 0 when refused (outside a frame, released arena) */
@@ -366,6 +433,7 @@ public abstract class FrameArena {
         marks.set(row, SPILL_OFFSET, spillOffset);
         marks.set(row, SPILL_USED, spillUsed);
         marks.set(row, GUARDS, guards == null ? 0 : guards.size());
+        marks.set(row, VIEWS, views == null ? 0 : views.issuedCount());
         return marks.markOf(row);
     }
 
@@ -401,6 +469,12 @@ public abstract class FrameArena {
         spillUsed = marks.get(row, SPILL_USED);
         if (guards != null) {
             guards.truncate((int) marks.get(row, GUARDS));
+        }
+        if (views != null) {
+            views.detachFrom((int) marks.get(row, VIEWS)); // collections made after the mark lose their memory
+        }
+        if (promotions != null) {
+            promotions.dropLost(this, frameNumber);
         }
         marks.truncate(row);
     }
@@ -458,6 +532,322 @@ public abstract class FrameArena {
         return 0;
     }
 
+    // ---------------------------------------------------------------- phases
+
+    /**
+     * Opens a phase of the frame (nestable): until {@link #endPhase()}, this arena's allocations, bytes and high water
+     * are counted for it too, per frame and at peak, shown in the snapshot, the overlay and JFR. A name is interned at
+     * its first use (use constants or literals: the lookup is by identity first). Costs two small calls per phase;
+     * nothing per allocation.
+     *
+     * @param name the phase's name
+     */
+    public void beginPhase(String name) {
+        if (!admit("beginPhase")) {
+            return;
+        }
+        if (released) {
+            refuseReleased("beginPhase");
+            return;
+        }
+        if (!inFrame) {
+            phaseMisuse("beginPhase(\"" + name + "\") outside a frame");
+            return;
+        }
+        int id = phases.idOf(name);
+        if (id < 0 || phases.depth() == FramePhases.MAX_DEPTH) {
+            phaseMisuse(id < 0 ? "more than " + FramePhases.MAX_PHASES + " phase names" : "phases nested deeper than "
+                + FramePhases.MAX_DEPTH);
+            return;
+        }
+        phases.begin(id, phaseUsed(), allocs, cursorHigh);
+        cursorHigh = cursor; // the phase's own high water starts here
+    }
+
+    /** Closes the innermost phase. Without an open phase it is diagnosed ({@code EM012}) and ignored. */
+    public void endPhase() {
+        if (!admit("endPhase")) {
+            return;
+        }
+        if (released) {
+            refuseReleased("endPhase");
+            return;
+        }
+        if (!inFrame || phases.depth() == 0) {
+            phaseMisuse("endPhase() without an open phase");
+            return;
+        }
+        endInnermostPhase();
+    }
+
+    private void endInnermostPhase() {
+        long high = Math.max(cursorHigh, cursor);
+        long saved = phases.savedHigh();
+        phases.end(phaseUsed(), allocs, (high - base) + spillUsed);
+        cursorHigh = Math.max(saved, high);
+    }
+
+    /** @return what the phases count as used: {@code alloc}'s bytes in the block and in spill */
+    private long phaseUsed() {
+        return (cursor - base) + spillUsed;
+    }
+
+    private MemoryDiagnosticException closeOpenPhases() {
+        String innermost = phases.name(phases.innermost());
+        int open = phases.depth();
+        while (phases.depth() > 0) {
+            endInnermostPhase();
+        }
+        try {
+            phaseMisuse(open + " phase(s) still open at end(), innermost \"" + innermost + "\"");
+            return null;
+        } catch (MemoryDiagnosticException e) {
+            return e;
+        }
+    }
+
+    private void phaseMisuse(String what) {
+        diagnostics.report(DiagnosticCode.EM012, what + " in frame " + frameNumber + " of " + label, null, label + "phase");
+    }
+
+    /** @return phase names this arena has seen (ids are 0 to this, exclusive) */
+    public int phaseCount() {
+        return phases.count();
+    }
+
+    /**
+     * @param id 0 to {@link #phaseCount()}
+     * @return the phase's name
+     */
+    public String phaseName(int id) {
+        return phases.name(id);
+    }
+
+    FramePhases phases() {
+        return phases;
+    }
+
+    // ---------------------------------------------------------------- collections
+
+    /**
+     * @param capacity the most values it will hold
+     * @return an int list in this frame's memory, gone at {@code end()} (or a rollback past this call); null when
+     *         refused (outside a frame, released arena)
+     */
+    public FrameIntList intList(int capacity) {
+        long p = collectionMemory(capacity, FrameIntList.BYTES, 4);
+        if (p == 0) {
+            return null;
+        }
+        FrameIntList l = views().intList();
+        l.attach(p, capacity, frameNumber);
+        return l;
+    }
+
+    /**
+     * @param capacity the most values it will hold
+     * @return a long list in this frame's memory, gone at {@code end()}; null when refused
+     */
+    public FrameLongList longList(int capacity) {
+        long p = collectionMemory(capacity, FrameLongList.BYTES, 8);
+        if (p == 0) {
+            return null;
+        }
+        FrameLongList l = views().longList();
+        l.attach(p, capacity, frameNumber);
+        return l;
+    }
+
+    /**
+     * @param capacity the most values it will hold
+     * @return a float list in this frame's memory, gone at {@code end()}; null when refused
+     */
+    public FrameFloatList floatList(int capacity) {
+        long p = collectionMemory(capacity, FrameFloatList.BYTES, 4);
+        if (p == 0) {
+            return null;
+        }
+        FrameFloatList l = views().floatList();
+        l.attach(p, capacity, frameNumber);
+        return l;
+    }
+
+    /**
+     * @param capacity the most keys it will hold (its table is twice that, rounded up to a power of two)
+     * @return an int-to-int map in this frame's memory, gone at {@code end()}; null when refused
+     */
+    public FrameIntIntMap intIntMap(int capacity) {
+        int table = FrameIntIntMap.tableFor(checkCapacity(capacity));
+        long p = alloc((long) table * 8, 8);
+        if (p == 0) {
+            return null;
+        }
+        FrameIntIntMap m = views().intIntMap();
+        m.attachTable(p, capacity, table, frameNumber);
+        return m;
+    }
+
+    private long collectionMemory(int capacity, int width, int align) {
+        return alloc((long) checkCapacity(capacity) * width, align);
+    }
+
+    private static int checkCapacity(int capacity) {
+        if (capacity < 0 || capacity > (1 << 26)) {
+            throw new IllegalArgumentException("frame collection capacity must be in [0, 2^26]: " + capacity);
+        }
+        return capacity;
+    }
+
+    private FrameViews views() {
+        if (views == null) {
+            views = new FrameViews(this);
+        }
+        return views;
+    }
+
+    // ---------------------------------------------------------------- promotion
+
+    /**
+     * Asks for a frame allocation to be kept: at {@code end()} its {@code bytes} are copied into {@code group}
+     * (aligned to {@code align}). Read the outcome with {@link #promotion(long)} and the new address with
+     * {@link #promotedAddress(long)} after {@code end()}; the frame's summary is in the snapshot. A rollback past the
+     * allocation cancels the promotion.
+     *
+     * @param address a frame allocation of this frame (from {@link #alloc}), or a part of one
+     * @param bytes how many bytes to keep
+     * @param align the alignment in the group
+     * @param group where to keep them
+     * @return a ticket; 0 when refused ({@code EM013}: not this frame's allocation)
+     */
+    public long promote(long address, long bytes, int align, LevelGroup group) {
+        Alignment.check(align);
+        return request(address, bytes, align, group);
+    }
+
+    /**
+     * Asks for a frame allocation to be kept in a pool slot: at {@code end()} its {@code bytes} (at most the pool's
+     * slot size) are copied into a new slot of {@code pool}, which the caller then owns and frees.
+     *
+     * @param address a frame allocation of this frame
+     * @param bytes how many bytes to keep, at most {@code pool.slotBytes()}
+     * @param pool where to keep them
+     * @return a ticket; 0 when refused ({@code EM013})
+     */
+    public long promote(long address, long bytes, Pool pool) {
+        if (bytes > pool.slotBytes()) {
+            promotionMisuse(address, bytes, "it is larger than a slot of pool \"" + pool.name() + "\" ("
+                + pool.slotBytes() + " bytes)");
+            return 0;
+        }
+        return request(address, bytes, 8, pool);
+    }
+
+    private long request(long address, long bytes, int align, Object target) {
+        if (!admit("promote")) {
+            return 0;
+        }
+        if (released) {
+            return refuseReleased("promote");
+        }
+        if (!inFrame || bytes < 0 || !ownsAllocation(address, bytes)) {
+            promotionMisuse(address, bytes, !inFrame ? "there is no frame open" : "it is not memory this frame allocated");
+            return 0;
+        }
+        if (promotions == null) {
+            promotions = new FramePromotions();
+        }
+        return promotions.add(frameNumber, address, bytes, align, target);
+    }
+
+    private void promotionMisuse(long address, long bytes, String why) {
+        diagnostics.report(DiagnosticCode.EM013, "promote of " + bytes + " bytes at 0x" + Long.toHexString(address) + " in "
+            + label + " refused: " + why, null, label + "promote");
+    }
+
+    /**
+     * @param ticket from {@code promote} in the last completed frame
+     * @return what became of it ({@link PromotionResult#PENDING} before {@code end()} or for an older ticket)
+     */
+    public PromotionResult promotion(long ticket) {
+        return promotions == null ? PromotionResult.PENDING : promotions.outcome(ticket);
+    }
+
+    /**
+     * @param ticket from {@code promote} in the last completed frame
+     * @return the kept bytes' new address, or 0 when not promoted
+     */
+    public long promotedAddress(long ticket) {
+        return promotions == null ? 0 : promotions.address(ticket);
+    }
+
+    /** @return promotions carried out at the last {@code end()} */
+    public int lastFramePromoted() { return promotions == null ? 0 : promotions.lastPromoted(); }
+
+    /** @return bytes promoted at the last {@code end()} */
+    public long lastFramePromotedBytes() { return promotions == null ? 0 : promotions.lastPromotedBytes(); }
+
+    /** @return promotions that failed at the last {@code end()} */
+    public int lastFramePromotionsFailed() { return promotions == null ? 0 : promotions.lastFailed(); }
+
+    /** @return why the latest failed promotion failed ({@link PromotionResult#PENDING} when none failed yet) */
+    public PromotionResult lastPromotionFailure() { return promotions == null ? PromotionResult.PENDING : promotions.lastFailure(); }
+
+    /** @return promotions carried out since the arena was made */
+    public long promotedTotal() { return promotions == null ? 0 : promotions.totalPromoted(); }
+
+    /** @return promotions that failed since the arena was made */
+    public long promotionsFailedTotal() { return promotions == null ? 0 : promotions.totalFailed(); }
+
+    /** @return whether {@code [address, address + bytes)} lies in memory {@link #alloc} handed out this frame */
+    boolean ownsAllocation(long address, long bytes) {
+        if (bytes < 0) {
+            return false;
+        }
+        if (address >= base && address + bytes <= cursor) {
+            return true;
+        }
+        return spill.find(address, bytes) >= 0;
+    }
+
+    // ---------------------------------------------------------------- budget
+
+    /**
+     * Sets this arena's frame budget: what one frame's {@code alloc}s may use (block and spill), and what happens when
+     * an allocation would cross it. A worker thread's arena can have its own. Costs nothing per allocation: the fast
+     * path stops at the budget, the slow path applies the policy. {@code bytes < 0} removes the budget.
+     *
+     * @param bytes the budget in bytes, or -1 for none
+     * @param policy what to do past it
+     */
+    public void budget(long bytes, FrameBudgetPolicy policy) {
+        if (policy == null) {
+            throw new NullPointerException("policy");
+        }
+        if (!admit("budget")) {
+            return;
+        }
+        budgetBytes = bytes < 0 ? -1 : bytes;
+        budgetPolicy = policy;
+        if (inFrame) {
+            limit = fastLimit();
+        }
+    }
+
+    /** @return the frame budget in bytes, or -1 when none is set */
+    public long budgetBytes() { return budgetBytes; }
+
+    /** @return the policy past the frame budget */
+    public FrameBudgetPolicy budgetPolicy() { return budgetPolicy; }
+
+    /** @return frames that crossed the budget so far */
+    public long overBudgetFrames() { return overBudgetFrames; }
+
+    /** @return allocations {@link #alloc} made in the last completed frame */
+    public long lastFrameAllocs() { return lastFrameAllocs; }
+
+    /** @return allocations {@link #alloc} made since the arena was made */
+    public long allocs() { return allocs; }
+
     /**
      * Frees this thread's arena (for threads that are going away). The engine creates a fresh one, with the engine's
      * current debug level, if the thread asks again; this object refuses everything afterwards ({@code EM006}).
@@ -481,6 +871,9 @@ public abstract class FrameArena {
         }
         released = true;
         inFrame = false;
+        if (views != null) {
+            views.detachFrom(0);
+        }
         spill.freeFrom(0, heap);
         stackSpill.freeFrom(0, heap);
         heap.free(base, size, 64);
@@ -505,9 +898,19 @@ public abstract class FrameArena {
         return inFrame ? (cursor - base) + (base + size - stack.pointerAddress()) + spillUsed : lastUsed;
     }
 
-    /** @return bytes {@link #alloc} can still bump in the block this frame before spilling (0 outside a frame) */
+    /**
+     * @return bytes {@link #alloc} can still take this frame before it spills or crosses the frame budget, whichever
+     *         comes first (0 outside a frame)
+     */
     public long remaining() {
-        return inFrame && !released ? Math.max(0, stack.lowAddress - cursor) : 0;
+        if (!inFrame || released) {
+            return 0;
+        }
+        long room = stack.lowAddress - cursor;
+        if (budgetBytes >= 0) {
+            room = Math.min(room, budgetBytes - ((cursor - base) + spillUsed));
+        }
+        return Math.max(0, room);
     }
 
     /** @return the most bytes any frame used, including stack pushes and spill */

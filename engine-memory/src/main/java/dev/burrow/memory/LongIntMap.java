@@ -32,6 +32,21 @@ final class LongIntMap {
         }
     }
 
+    /** Grows the table now so that {@code entries} keys fit without growing later (no allocation on later puts). */
+    void ensureCapacity(int entries) {
+        int want = Integer.highestOneBit(Math.max(16, entries * 2 + 1) * 2 - 1);
+        if (want > keys.length) {
+            long[] oldK = keys;
+            int[] oldV = values;
+            resize(want);
+            for (int i = 0; i < oldK.length; i++) {
+                if (oldK[i] != 0) {
+                    insert(oldK[i], oldV[i]);
+                }
+            }
+        }
+    }
+
     void put(long key, int value) {
         if (key == 0) {
             throw new IllegalArgumentException("key 0");

@@ -28,13 +28,14 @@ final class MallocPool extends CheckedPool {
     @Override
     int unusedSlot() {
         ensureSlots(count + 1);
-        if (count == address.length) {
+        boolean grew = count == address.length;
+        if (grew) {
             int cap = Math.max(16, count * 2);
             address = Arrays.copyOf(address, cap);
             site = Arrays.copyOf(site, cap);
         }
         // Sampled site: one per growth of the bookkeeping arrays, like one per slab on slabs.
-        site[count] = count == 0 || Integer.bitCount(count) == 1 ? AllocationSite.capture() : site[count - 1];
+        site[count] = count == 0 || grew ? AllocationSite.capture() : site[count - 1];
         return count++;
     }
 
@@ -84,7 +85,14 @@ final class MallocPool extends CheckedPool {
         if (slots > MAX_SLOTS) {
             throw new IllegalArgumentException(label + ": cannot reserve " + slots + " slots, at most " + MAX_SLOTS);
         }
-        // Nothing to reserve: each slot is its own malloc when it is used.
+        // Each slot is its own malloc when it is used; what can be paid now is the bookkeeping, so that slots
+        // parked by wrapped generations or held in the quarantine never grow the arrays mid-game.
+        if (slots > address.length) {
+            ensureSlots(slots);
+            address = Arrays.copyOf(address, slots);
+            site = Arrays.copyOf(site, slots);
+            slotOf.ensureCapacity(slots);
+        }
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.burrow.memory;
 /** An allocation would cross a tag's hard budget. Thrown in every mode; nothing was allocated. */
 public final class MemoryBudgetExceededException extends MemoryDiagnosticException {
     private static final long serialVersionUID = 1L;
+    /** The tag whose hard budget would be crossed. */
     private final String tag;
+    /** That hard budget in bytes. */
     private final long limit;
+    /** The bytes asked for. */
     private final long requested;
 
     /**

@@ -3,6 +3,7 @@ package dev.burrow.memory;
 import dev.burrow.memory.jfr.BudgetExceededEvent;
 import dev.burrow.memory.jfr.FrameEndEvent;
 import dev.burrow.memory.jfr.FrameOverflowEvent;
+import dev.burrow.memory.jfr.FramePhaseEvent;
 import dev.burrow.memory.jfr.GroupCloseEvent;
 import dev.burrow.memory.jfr.LeakEvent;
 import jdk.jfr.FlightRecorder;
@@ -69,6 +70,32 @@ final class MemoryEvents {
             e.highWaterBytes = f.highWater();
             e.heapBytes = f.lastFrameHeapBytes();
             e.commit();
+        }
+    }
+
+    /** One event per phase the frame used, at its end (only while a recording runs). */
+    void phases(FrameArena f, FramePhases phases) {
+        if (recording && phases.count() > 0) {
+            emitPhases(f, phases);
+        }
+    }
+
+    private static void emitPhases(FrameArena f, FramePhases phases) {
+        for (int id = 0; id < phases.count(); id++) {
+            if (!phases.usedThisFrame(id)) {
+                continue;
+            }
+            BUILT.incrementAndGet();
+            FramePhaseEvent e = new FramePhaseEvent();
+            if (e.shouldCommit()) {
+                e.threadName = f.threadName();
+                e.frame = f.frameNumber();
+                e.phase = phases.name(id);
+                e.bytes = phases.stat(id, FramePhases.CUR_BYTES);
+                e.allocations = phases.stat(id, FramePhases.CUR_ALLOCS);
+                e.highWaterBytes = phases.stat(id, FramePhases.CUR_HIGH);
+                e.commit();
+            }
         }
     }
 

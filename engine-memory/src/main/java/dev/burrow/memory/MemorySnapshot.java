@@ -98,25 +98,37 @@ public final class MemorySnapshot {
     /** @return frame arenas (one per thread that asked) */
     public int frameCount() { return frameCount; }
 
-    /** @param i index below {@link #frameCount()} @return that arena's figures */
+    /**
+     * @param i index below {@link #frameCount()}
+     * @return that arena's figures
+     */
     public FrameStats frame(int i) { return frames[check(i, frameCount)]; }
 
     /** @return open pools */
     public int poolCount() { return poolCount; }
 
-    /** @param i index below {@link #poolCount()} @return that pool's figures */
+    /**
+     * @param i index below {@link #poolCount()}
+     * @return that pool's figures
+     */
     public PoolStats pool(int i) { return pools[check(i, poolCount)]; }
 
     /** @return open level groups */
     public int groupCount() { return groupCount; }
 
-    /** @param i index below {@link #groupCount()} @return that group's figures */
+    /**
+     * @param i index below {@link #groupCount()}
+     * @return that group's figures
+     */
     public GroupStats group(int i) { return groups[check(i, groupCount)]; }
 
     /** @return tags, sorted by name */
     public int tagCount() { return tagCount; }
 
-    /** @param i index below {@link #tagCount()} @return that tag's figures */
+    /**
+     * @param i index below {@link #tagCount()}
+     * @return that tag's figures
+     */
     public TagStats tag(int i) { return tags[check(i, tagCount)]; }
 
     /**
@@ -328,10 +340,16 @@ public final class MemorySnapshot {
         public int classSlabs(int c) { return classSlabs[c]; }
     }
 
-    /** @param code a diagnostic @return how often it occurred */
+    /**
+     * @param code a diagnostic
+     * @return how often it occurred
+     */
     public long diagnostics(DiagnosticCode code) { return diagnosticCounts[code.ordinal()]; }
 
-    /** @param atLeast the severity threshold @return occurrences of all codes of at least that severity */
+    /**
+     * @param atLeast the severity threshold
+     * @return occurrences of all codes of at least that severity
+     */
     public long diagnosticsTotal(Severity atLeast) {
         long n = 0;
         for (DiagnosticCode c : CODES) {
@@ -345,7 +363,10 @@ public final class MemorySnapshot {
     /** @return how many recent diagnostic messages are kept (up to 32) */
     public int recentDiagnosticCount() { return recentCount; }
 
-    /** @param i 0 is the oldest kept @return that message */
+    /**
+     * @param i 0 is the oldest kept
+     * @return that message
+     */
     public String recentDiagnostic(int i) { return recent[check(i, recentCount)]; }
 
     /** @return bytes held by frame arena blocks */
@@ -393,6 +414,37 @@ public final class MemorySnapshot {
         long overflows;
         long frames;
         long heapBytesLastFrame;
+        long allocsLastFrame;
+        boolean inFrame;
+        long budgetBytes = -1;
+        long overBudgetFrames;
+        int promotedLastFrame;
+        long promotedBytesLastFrame;
+        int promotionsFailedLastFrame;
+        PhaseStats[] phases = new PhaseStats[0];
+        int phaseCount;
+
+        /** @return whether the arena's thread was inside a frame when the snapshot was taken */
+        public boolean inFrame() { return inFrame; }
+        /** @return allocations the arena made in its last frame */
+        public long allocsLastFrame() { return allocsLastFrame; }
+        /** @return the arena's frame budget, or -1 when none */
+        public long budgetBytes() { return budgetBytes; }
+        /** @return frames that crossed the budget */
+        public long overBudgetFrames() { return overBudgetFrames; }
+        /** @return promotions carried out at the last frame end */
+        public int promotedLastFrame() { return promotedLastFrame; }
+        /** @return bytes promoted at the last frame end */
+        public long promotedBytesLastFrame() { return promotedBytesLastFrame; }
+        /** @return promotions that failed at the last frame end */
+        public int promotionsFailedLastFrame() { return promotionsFailedLastFrame; }
+        /** @return phase names the arena has seen */
+        public int phaseCount() { return phaseCount; }
+        /**
+         * @param i index below {@link #phaseCount()}
+         * @return that phase's figures
+         */
+        public PhaseStats phase(int i) { return phases[check(i, phaseCount)]; }
 
         /** @return owner thread's name */
         public String thread() { return thread; }
@@ -408,6 +460,32 @@ public final class MemorySnapshot {
         public long frames() { return frames; }
         /** @return Java heap bytes the thread allocated in its last frame */
         public long heapBytesLastFrame() { return heapBytesLastFrame; }
+    }
+
+    /** Figures of one frame phase of one arena: its last completed frame and its peak. */
+    public static final class PhaseStats {
+        String name;
+        long lastBytes;
+        long lastAllocs;
+        long lastHighWaterBytes;
+        long peakBytes;
+        long peakAllocs;
+        long peakHighWaterBytes;
+
+        /** @return the phase's name */
+        public String name() { return name; }
+        /** @return bytes it allocated in the last frame */
+        public long lastBytes() { return lastBytes; }
+        /** @return allocations it made in the last frame */
+        public long lastAllocs() { return lastAllocs; }
+        /** @return the most bytes the frame held while it was open, last frame */
+        public long lastHighWaterBytes() { return lastHighWaterBytes; }
+        /** @return the most bytes it allocated in one frame */
+        public long peakBytes() { return peakBytes; }
+        /** @return the most allocations it made in one frame */
+        public long peakAllocs() { return peakAllocs; }
+        /** @return the highest high water of any frame */
+        public long peakHighWaterBytes() { return peakHighWaterBytes; }
     }
 
     /** Figures of one pool. */
@@ -428,6 +506,7 @@ public final class MemorySnapshot {
         long slabsReturned;
         long slotsMoved;
         int pinned;
+        int kept;
 
         /** @return pool name */
         public String name() { return name; }
@@ -449,6 +528,8 @@ public final class MemorySnapshot {
         public long allocs() { return allocs; }
         /** @return frees so far */
         public long frees() { return frees; }
+        /** @return live slots marked keep (not leaks) */
+        public int kept() { return kept; }
         /** @return whether its slabs come from a level group */
         public boolean inGroup() { return inGroup; }
         /** @return whether other threads may free into it */
@@ -517,7 +598,7 @@ public final class MemorySnapshot {
     }
 
     /**
-     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in the README). Allocates; for tools and
+     * The snapshot as JSON, schema {@link #SCHEMA_VERSION} (documented in docs/snapshot.md). Allocates; for tools and
      * reports, not for every frame.
      *
      * @return a JSON object
@@ -539,7 +620,23 @@ public final class MemorySnapshot {
             b.append(i > 0 ? "," : "").append("{\"thread\":").append(q(f.thread)).append(",\"capacityBytes\":").append(f.capacityBytes)
                 .append(",\"usedBytes\":").append(f.usedBytes).append(",\"highWaterBytes\":").append(f.highWaterBytes)
                 .append(",\"overflows\":").append(f.overflows).append(",\"frames\":").append(f.frames)
-                .append(",\"heapBytesLastFrame\":").append(f.heapBytesLastFrame).append('}');
+                .append(",\"heapBytesLastFrame\":").append(f.heapBytesLastFrame)
+                .append(",\"allocsLastFrame\":").append(f.allocsLastFrame)
+                .append(",\"inFrame\":").append(f.inFrame)
+                .append(",\"budgetBytes\":").append(f.budgetBytes < 0 ? "null" : Long.toString(f.budgetBytes))
+                .append(",\"overBudgetFrames\":").append(f.overBudgetFrames)
+                .append(",\"promotedLastFrame\":").append(f.promotedLastFrame)
+                .append(",\"promotedBytesLastFrame\":").append(f.promotedBytesLastFrame)
+                .append(",\"promotionsFailedLastFrame\":").append(f.promotionsFailedLastFrame)
+                .append(",\"phases\":[");
+            for (int j = 0; j < f.phaseCount; j++) {
+                PhaseStats ph = f.phases[j];
+                b.append(j > 0 ? "," : "").append("{\"name\":").append(q(ph.name)).append(",\"lastBytes\":").append(ph.lastBytes)
+                    .append(",\"lastAllocs\":").append(ph.lastAllocs).append(",\"lastHighWaterBytes\":").append(ph.lastHighWaterBytes)
+                    .append(",\"peakBytes\":").append(ph.peakBytes).append(",\"peakAllocs\":").append(ph.peakAllocs)
+                    .append(",\"peakHighWaterBytes\":").append(ph.peakHighWaterBytes).append('}');
+            }
+            b.append("]}");
         }
         b.append("],\"pools\":[");
         for (int i = 0; i < poolCount; i++) {
@@ -551,7 +648,8 @@ public final class MemorySnapshot {
                 .append(",\"allocs\":").append(p.allocs).append(",\"frees\":").append(p.frees)
                 .append(",\"inGroup\":").append(p.inGroup).append(",\"concurrent\":").append(p.concurrent)
                 .append(",\"compactions\":").append(p.compactions).append(",\"slabsReturned\":").append(p.slabsReturned)
-                .append(",\"slotsMoved\":").append(p.slotsMoved).append(",\"pinned\":").append(p.pinned).append('}');
+                .append(",\"slotsMoved\":").append(p.slotsMoved).append(",\"pinned\":").append(p.pinned)
+                .append(",\"kept\":").append(p.kept).append('}');
         }
         b.append("],\"groups\":[");
         for (int i = 0; i < groupCount; i++) {
@@ -630,6 +728,20 @@ public final class MemorySnapshot {
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
         }
         return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /**
+     * Reads a snapshot back from the JSON {@link #toJson()} wrote (a saved file), for comparing it with a live one
+     * ({@link SnapshotDiff}). Unknown fields are ignored; a newer schema, malformed JSON, missing names, negative or
+     * fractional sizes are refused. Allocates; not for every frame.
+     *
+     * @param json the file's text
+     * @return the snapshot ({@link #takenAtNanos()} is 0: the file does not record it)
+     * @throws IllegalArgumentException with one line saying where the text is wrong (line and column, or the field
+     *     path such as {@code pools[2].live}) and what was expected
+     */
+    public static MemorySnapshot fromJson(String json) {
+        return SnapshotJson.read(json);
     }
 
     static String q(String s) {

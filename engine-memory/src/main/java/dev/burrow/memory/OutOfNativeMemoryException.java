@@ -6,10 +6,16 @@ package dev.burrow.memory;
  */
 public final class OutOfNativeMemoryException extends MemoryDiagnosticException {
     private static final long serialVersionUID = 1L;
+    /** The bytes asked for. */
     private final long requested;
+    /** The tag of the allocator that asked. */
     private final String tag;
 
-    /** @param tag what the memory was for @param requested bytes asked for @param message the full message */
+    /**
+     * @param tag what the memory was for
+     * @param requested bytes asked for
+     * @param message the full message
+     */
     public OutOfNativeMemoryException(String tag, long requested, String message) {
         super(DiagnosticCode.EM701, message);
         this.tag = tag;

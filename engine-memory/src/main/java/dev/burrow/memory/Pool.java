@@ -224,6 +224,9 @@ public abstract class Pool implements AutoCloseable {
     /** @return the most slots the cooling queue parks before it lets the oldest go back into use */
     public abstract int parkedLimit();
 
+    /** @return live slots marked with {@link #keep(long)} (not leaks at close) */
+    public abstract int kept();
+
     /** @return freed slots waiting in the quarantine before reuse (0 at OFF) */
     public abstract int quarantined();
 

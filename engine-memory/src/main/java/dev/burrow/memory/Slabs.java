@@ -42,9 +42,13 @@ final class Slabs {
     private int[] phys;
     private int[] logi;
 
+    /** The most slots one slab holds, so a pool can always reach {@link Pool#MAX_SLOTS} in several slabs. */
+    static final int MAX_PER_SLAB = 1 << 16;
+
     Slabs(int stride, long wantSlabBytes, SlabSource source, boolean sampleSites) {
         this.stride = stride;
-        this.slabBytes = Long.highestOneBit(Math.max(wantSlabBytes, 8L * stride) * 2 - 1);
+        long roundedUp = Long.highestOneBit(Math.max(wantSlabBytes, 8L * stride) * 2 - 1);
+        this.slabBytes = Math.min(roundedUp, Long.highestOneBit((long) MAX_PER_SLAB * stride));
         this.perSlab = (int) (slabBytes / stride);
         this.baseMask = -slabBytes;
         this.source = source;

@@ -551,6 +551,17 @@ abstract class SlotPool extends Pool {
 
     @Override public final int retired() { return cooling.size(); }
 
+    @Override
+    public final int kept() {
+        int n = 0;
+        if (keepBits != null) {
+            for (long w : keepBits) {
+                n += Long.bitCount(w);
+            }
+        }
+        return n;
+    }
+
     @Override public final int parkedLimit() { return cooling.capacity(); }
 
     @Override public final long allocs() { return allocs; }

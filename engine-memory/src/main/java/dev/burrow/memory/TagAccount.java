@@ -86,9 +86,16 @@ final class TagAccount {
             while (now > (peak = a.budgetPeak.get()) && !a.budgetPeak.compareAndSet(peak, now)) {
                 // another thread raised it: retry
             }
-            if (now > a.soft && a.overSoft.compareAndSet(false, true)) {
-                a.softCrossed(now);
+        }
+        try {
+            for (TagAccount a = this; a != null; a = a.parent) {
+                if (a.hasOwnBudget() && a.budgetLive.get() > a.soft && a.overSoft.compareAndSet(false, true)) {
+                    a.softCrossed(a.budgetLive.get());
+                }
             }
+        } catch (RuntimeException e) {
+            discharge(bytes); // strict about warnings: the allocation does not happen, so nothing stays charged
+            throw e;
         }
     }
 

@@ -269,6 +269,217 @@ class DiagnosticCatalogueTest {
     }
 
     @Test
+    void em503StreamingReservationDidNotFit() {
+        provoke(DiagnosticCode.EM503, DebugLevel.SIMPLE, mem -> {
+            StreamingBudget levels = mem.streaming("levels", 1 << 20);
+            assertNull(levels.reserve("the whole world", 2 << 20, 0, e -> { }));
+        }, "\"levels\"", "the whole world");
+    }
+
+    @Test
+    void em504EvictionCallbackThrew() {
+        provoke(DiagnosticCode.EM504, DebugLevel.SIMPLE, mem -> {
+            StreamingBudget levels = mem.streaming("levels", 4096);
+            StreamingBudget.Entry old = levels.reserve("depth-1", 4096, 0, e -> {
+                throw new IllegalStateException("the game's bug");
+            });
+            StreamingBudget.Entry next = levels.reserve("depth-2", 4096, 0, e -> { });
+            assertNotNull(next, "the throwing entry was evicted anyway");
+            assertFalse(old.isResident());
+        }, "depth-1", "IllegalStateException");
+    }
+
+    @Test
+    void em901AllocatorInstalledTooLate() throws Exception {
+        // LWJGL takes its allocator once per process: a child JVM that loads MemoryUtil first, then installs.
+        String out = LwjglInstallTest.run(dev.burrow.games.LateInstallGame.class, 0);
+        assertTrue(out.lines().anyMatch(l -> l.contains("[EM901]") && l.endsWith(DiagnosticCode.EM901.fix() + ")")), out);
+    }
+
+    @Test
+    void em902LwjglMemoryLeakedAtEngineClose() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        provoke(DiagnosticCode.EM902, DebugLevel.PARANOID, mem -> {
+            lwjgl.attach(mem);
+            lwjgl.malloc(128);
+            mem.close();
+        }, "LWJGL memory under tag \"lwjgl\"", "128 bytes");
+    }
+
+    @Test
+    void em903FreeOfMemoryBurrowNeverAllocated() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        provoke(DiagnosticCode.EM903, DebugLevel.SIMPLE, mem -> {
+            lwjgl.attach(mem);
+            lwjgl.free(org.lwjgl.system.jemalloc.JEmalloc.nje_malloc(72)); // native code's block: jemalloc frees it
+        });
+    }
+
+    @Test
+    void em006ReleasedFrameArena() {
+        provoke(DiagnosticCode.EM006, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.release();
+            f.begin();
+        }, "begin() on released frame arena");
+    }
+
+    @Test
+    void em007AllocationTooLarge() {
+        provoke(DiagnosticCode.EM007, DebugLevel.OFF, mem -> mem.group("big").alloc(Long.MAX_VALUE, 8),
+            "over the limit of 1099511627776 bytes");
+    }
+
+    @Test
+    void em008FrameBudgetFail() {
+        provoke(DiagnosticCode.EM008, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.budget(1024, FrameBudgetPolicy.FAIL);
+            f.begin();
+            try {
+                assertEquals(0, f.alloc(2048, 8));
+            } finally {
+                f.end();
+            }
+        }, "would cross its budget of 1024 bytes");
+    }
+
+    @Test
+    void em009FrameBudgetWarn() {
+        provoke(DiagnosticCode.EM009, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.budget(1024, FrameBudgetPolicy.WARN);
+            f.begin();
+            assertNotEquals(0, f.alloc(2048, 8));
+            f.end();
+        }, "crossed its budget of 1024 bytes");
+    }
+
+    @Test
+    void em010FrameCollectionFull() {
+        provoke(DiagnosticCode.EM010, DebugLevel.OFF, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            try {
+                FrameIntList l = f.intList(2);
+                assertTrue(l.add(1));
+                assertTrue(l.add(2));
+                assertFalse(l.add(3));
+            } finally {
+                f.end();
+            }
+        }, "FrameIntList of capacity 2", "is full");
+    }
+
+    @Test
+    void em011FrameCollectionAfterItsFrame() {
+        provoke(DiagnosticCode.EM011, DebugLevel.OFF, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            FrameLongList l = f.longList(4);
+            l.add(1);
+            f.end();
+            assertFalse(l.add(2));
+        }, "whose frame memory is gone");
+    }
+
+    @Test
+    void em012UnbalancedPhase() {
+        provoke(DiagnosticCode.EM012, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            f.begin();
+            f.beginPhase("turns");
+            f.end();
+        }, "1 phase(s) still open at end(), innermost \"turns\"");
+    }
+
+    @Test
+    void em013InvalidPromotion() {
+        provoke(DiagnosticCode.EM013, DebugLevel.SIMPLE, mem -> {
+            FrameArena f = mem.frame();
+            LevelGroup g = mem.group("keep");
+            long notFrameMemory = g.alloc(64, 8);
+            f.begin();
+            try {
+                assertEquals(0, f.promote(notFrameMemory, 64, 8, g));
+            } finally {
+                f.end();
+                g.close();
+            }
+        }, "it is not memory this frame allocated");
+    }
+
+    @Test
+    void em014WorkerInsideItsFrameAtTheBarrier() {
+        provoke(DiagnosticCode.EM014, DebugLevel.SIMPLE, mem -> {
+            FrameBarrier barrier = mem.frameBarrier(1);
+            onIntruderThread(() -> {
+                FrameArena w = mem.frame();
+                w.begin();
+                try {
+                    barrier.arrive(w); // before w.end()
+                } finally {
+                    w.end();
+                    w.release();
+                }
+            });
+            barrier.await();
+        }, "arrived at the frame barrier inside frame 1");
+    }
+
+    @Test
+    void em106PoolFull() {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.OFF))) {
+            Pool p = mem.pool("full", 8);
+            p.reserve(Pool.MAX_SLOTS);
+            for (int i = 0; i < Pool.MAX_SLOTS; i++) {
+                p.alloc();
+            }
+            MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, p::alloc, "thrown in every mode");
+            assertEquals(DiagnosticCode.EM106, e.code());
+            assertTrue(e.getMessage().contains("is full: it holds 1048576 slots"), e.getMessage());
+            assertEquals(Pool.MAX_SLOTS, p.live(), "nothing changed");
+        }
+    }
+
+    @Test
+    void em202InvalidGroupRollback() {
+        provoke(DiagnosticCode.EM202, DebugLevel.SIMPLE, mem -> {
+            LevelGroup a = mem.group("a");
+            LevelGroup b = mem.group("b");
+            b.rollback(a.mark());
+        }, "it is not a mark of this group");
+    }
+
+    @Test
+    void em801To805BehaviourFindings() {
+        for (DiagnosticCode code : new DiagnosticCode[] {DiagnosticCode.EM801, DiagnosticCode.EM802, DiagnosticCode.EM803,
+            DiagnosticCode.EM804, DiagnosticCode.EM805}) {
+            provoke(code, DebugLevel.SIMPLE, BehaviourReportTest.provocation(code), BehaviourReportTest.fragment(code));
+        }
+    }
+
+    @Test
+    void everyCodeHasATestHereAndAnExample() {
+        java.util.Set<String> tested = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : DiagnosticCatalogueTest.class.getDeclaredMethods()) {
+            java.util.regex.Matcher x = java.util.regex.Pattern.compile("^em(\\d{3})(?:To(\\d{3}))?").matcher(m.getName());
+            if (x.find()) {
+                int from = Integer.parseInt(x.group(1));
+                int to = x.group(2) == null ? from : Integer.parseInt(x.group(2));
+                for (int c = from; c <= to; c++) {
+                    tested.add(String.format("EM%03d", c));
+                }
+            }
+        }
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            assertTrue(tested.contains(c.name()), c + " has no test in DiagnosticCatalogueTest");
+            assertFalse(c.example().isBlank(), c + " has no example");
+            assertFalse(c.meaning().isBlank() || c.fix().isBlank(), c + " lacks meaning or fix");
+        }
+    }
+
+    @Test
     void eachDistinctMessageIsLoggedOnceButEveryOccurrenceCounted() {
         try (EngineMemory mem = Engines.create(MemoryConfig.defaults())) {
             FrameArena f = mem.frame();

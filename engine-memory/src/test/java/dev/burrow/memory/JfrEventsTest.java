@@ -20,7 +20,7 @@ class JfrEventsTest {
     void eventsAreRecordedAndReadBack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("burrow.jfr");
         try (Recording r = new Recording()) {
-            for (String e : new String[] {"burrow.FrameEnd", "burrow.FrameOverflow", "burrow.GroupClose", "burrow.BudgetExceeded", "burrow.Leak"}) {
+            for (String e : new String[] {"dev.burrow.FrameEnd", "dev.burrow.FrameOverflow", "dev.burrow.GroupClose", "dev.burrow.BudgetExceeded", "dev.burrow.Leak"}) {
                 r.enable(e);
             }
             r.start();
@@ -43,23 +43,24 @@ class JfrEventsTest {
             r.dump(file);
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-        List<RecordedEvent> frames = byName(events, "burrow.FrameEnd");
+        List<RecordedEvent> frames = byName(events, "dev.burrow.FrameEnd");
         assertEquals(3, frames.size(), names(events));
         assertEquals(3, frames.get(2).getLong("frame"));
         assertEquals(96, frames.get(0).getLong("usedBytes"));
         assertEquals(Thread.currentThread().getName(), frames.get(0).getString("threadName"));
-        RecordedEvent overflow = byName(events, "burrow.FrameOverflow").get(0);
+        RecordedEvent overflow = byName(events, "dev.burrow.FrameOverflow").get(0);
         assertEquals(2, overflow.getLong("frame"));
         assertEquals(6000, overflow.getLong("requestedBytes"));
         assertEquals(8192, overflow.getLong("suggestedBytes"));
-        RecordedEvent close = byName(events, "burrow.GroupClose").get(0);
+        RecordedEvent close = byName(events, "dev.burrow.GroupClose").get(0);
         assertEquals("jfr-level", close.getString("group"));
         assertEquals(5000, close.getLong("bytes"));
         assertFalse(close.getDuration().isNegative());
-        RecordedEvent budget = byName(events, "burrow.BudgetExceeded").get(0);
+        RecordedEvent budget = byName(events, "dev.burrow.BudgetExceeded").get(0);
         assertFalse(budget.getBoolean("hard"));
         assertTrue(budget.getString("message").contains("soft budget"));
-        RecordedEvent leak = byName(events, "burrow.Leak").get(0);
+        assertEquals("jfr-level", budget.getString("tag"), "the tag's name, not the message");
+        RecordedEvent leak = byName(events, "dev.burrow.Leak").get(0);
         assertEquals("jfr-pool", leak.getString("allocator"));
         assertEquals(1, leak.getLong("count"));
         assertEquals(16, leak.getLong("bytes"));

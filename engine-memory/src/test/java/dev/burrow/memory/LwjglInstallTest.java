@@ -23,7 +23,7 @@ class LwjglInstallTest {
     private static final Path GAMES = Path.of("src", "test", "java", "dev", "burrow", "games");
 
     /** @return the child's stdout and stderr, after checking its exit code */
-    private static String run(Class<?> game, int expectedExit) throws IOException, InterruptedException {
+    static String run(Class<?> game, int expectedExit) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");

@@ -579,7 +579,7 @@ class MisuseClassesTest {
                                 // refused: the budget is full
                             }
                         }
-                        granted.addAndGet(-g.bytes()); // before close() gives the bytes back: others may take them at once
+                        granted.addAndGet(-g.bytes()); // before the close frees the budget for the others
                         g.close();
                     } catch (Throwable e) {
                         failure.set(e);

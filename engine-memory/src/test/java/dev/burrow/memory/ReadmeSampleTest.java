@@ -15,9 +15,23 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Keeps the README honest: its engine sample is this code, verbatim, and its table lists every diagnostic. */
+/**
+ * Keeps the README honest: its engine sample is this code, verbatim, preceded by exactly the imports it needs (each of
+ * which resolves), and the diagnostics catalogue (docs/diagnostics.md, linked from the README) lists every code.
+ */
 class ReadmeSampleTest {
     private static final Path README = Path.of("..", "README.md");
+    private static final Path DIAGNOSTICS = Path.of("..", "docs", "diagnostics.md");
+    /** What a user's file needs for the sample: every type it names outside java.lang. */
+    private static final List<String> IMPORTS = List.of(
+        "import dev.burrow.memory.EngineMemory;",
+        "import dev.burrow.memory.FrameArena;",
+        "import dev.burrow.memory.LevelGroup;",
+        "import dev.burrow.memory.MemoryConfig;",
+        "import dev.burrow.memory.Pool;",
+        "import org.lwjgl.system.MemoryStack;",
+        "",
+        "import java.nio.IntBuffer;");
     private static final Path SELF = Path.of("src", "test", "java", "dev", "burrow", "memory", "ReadmeSampleTest.java");
 
     @Test
@@ -71,16 +85,33 @@ class ReadmeSampleTest {
         String sample = src.subList(from, to).stream().map(l -> l.length() >= 8 ? l.substring(8) : l.trim())
             .collect(Collectors.joining("\n"));
         String readme = Files.readString(README);
-        assertTrue(readme.contains("```java\n" + sample + "\n```"), "README sample differs from ReadmeSampleTest.sample()");
+        String block = "```java\n" + String.join("\n", IMPORTS) + "\n\n" + sample + "\n```";
+        assertTrue(readme.contains(block), "README sample (with its imports) differs from ReadmeSampleTest:\n" + block);
     }
 
     @Test
-    void readmeTablesEveryDiagnosticCode() throws IOException {
-        String readme = Files.readString(README);
+    void theSamplesImportsAreRealAndCoverEveryTypeItNames() throws Exception {
+        for (String line : IMPORTS) {
+            if (!line.isEmpty()) {
+                Class.forName(line.substring("import ".length(), line.length() - 1)); // throws when it does not resolve
+            }
+        }
+        List<String> src = Files.readAllLines(SELF);
+        String sample = String.join("\n", src.subList(indexOf(src, "// README-SAMPLE-BEGIN") + 1, indexOf(src, "// README-SAMPLE-END")));
+        for (String type : new String[] {"EngineMemory", "MemoryConfig", "Pool", "LevelGroup", "FrameArena", "MemoryStack", "IntBuffer"}) {
+            assertTrue(sample.contains(type + " ") || sample.contains(type + "."), "the sample uses " + type);
+            assertTrue(IMPORTS.stream().anyMatch(l -> l.endsWith("." + type + ";")), "imported: " + type);
+        }
+    }
+
+    @Test
+    void diagnosticsCatalogueTablesEveryCodeAndTheReadmeLinksIt() throws IOException {
+        String catalogue = Files.readString(DIAGNOSTICS);
         for (DiagnosticCode c : DiagnosticCode.values()) {
             String sev = c.severity() == Severity.ERROR ? "error" : "warning";
-            assertTrue(readme.contains("| " + c.name() + " | " + sev + " | "), "README diagnostics table lacks " + c + " (" + sev + ")");
+            assertTrue(catalogue.contains("| " + c.name() + " | " + sev + " | "), "docs/diagnostics.md lacks " + c + " (" + sev + ")");
         }
+        assertTrue(Files.readString(README).contains("](docs/diagnostics.md)"), "README links the catalogue");
     }
 
     private static int indexOf(List<String> lines, String marker) {

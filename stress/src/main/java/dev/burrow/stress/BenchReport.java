@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code stress --bench-report [--quick] [--out DIR]}: runs every JMH benchmark in one run (average time, ns/op,
  * with the GC profiler), saves the raw JMH JSON and writes a Markdown table of medians, B/op and the ratio to the
- * best baseline of each case. One command regenerates the README's Performance table.
+ * best baseline of each case. One command regenerates docs/performance.md's table (docs/bench/results.md).
  */
 final class BenchReport {
     private final PrintStream out;
@@ -41,11 +41,18 @@ final class BenchReport {
 
     int run(String[] argv) throws IOException, RunnerException {
         Args a = new Args("stress --bench-report").flag("bench-report").flag("quick").value("out").value("include").parse(argv);
-        Path dir = ReportDir.prepare(a.string("out", "docs/bench"), "out");
         boolean quick = a.has("quick");
+        String include = a.string("include", "dev\\.burrow\\.stress\\.bench\\..*");
+        try {
+            java.util.regex.Pattern.compile(include);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new dev.burrow.dungeon.cli.UsageException("stress --bench-report: --include is not a regular expression: '"
+                + include + "' (" + e.getDescription() + " at index " + e.getIndex() + ")");
+        }
+        Path dir = ReportDir.prepare(a.string("out", "docs/bench"), "out");
         Path json = dir.resolve("jmh.json");
         ChainedOptionsBuilder o = new OptionsBuilder()
-            .include(a.string("include", "dev\\.burrow\\.stress\\.bench\\..*"))
+            .include(include)
             .mode(Mode.AverageTime)
             .timeUnit(TimeUnit.NANOSECONDS)
             .forks(1)

@@ -16,6 +16,7 @@ import dev.burrow.stress.report.Stats;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class RegenRun {
         }
         depth = (int) a.number("depth", 1, 1, 1000);
         allDepths = a.has("all-depths");
-        size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
+        size = a.size("size", DEFAULT_W, DEFAULT_H, Generator.MIN_SIDE, Generator.MAX_SIDE);
         reportDir = ReportDir.prepare(a.string("report", "reports/regen"), "report");
         assets = dev.burrow.dungeon.gen.GenAssets.from(a.string("assets", null)); // bad files fail before the fork
     }
@@ -76,7 +77,8 @@ final class RegenRun {
         int warmup;
         String allocator;
         MemorySnapshot snap;
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes))) {
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes));
+             Writer csv = Files.newBufferedWriter(reportDir.resolve("cycles.csv"), StandardCharsets.UTF_8)) {
             allocator = mem.allocatorName();
             mem.frame();
             snap = mem.snapshot();
@@ -84,13 +86,18 @@ final class RegenRun {
             snap = mem.snapshot(snap);
             log.baseline = snap.nativeBytes() - snap.frameBytes();
             log.failures.clear();
+            log.failureCount = 0;
             log.csv.setLength(0);
             log.retries = 0;
             log.maxDrift = 0;
+            // Streamed, not kept: at --count 10000000 the rows alone would be over a gigabyte of heap.
+            csv.write(CSV_HEADER);
             Progress progress = new Progress(out, count, "levels");
             for (int i = 0; i < count; i++) {
                 long seed = seed0 + i;
                 cycle(mem, gen, snap, log, i, seed, allDepths ? 1 + i % 26 : depth);
+                csv.append(log.csv);
+                log.csv.setLength(0);
                 progress.update(i + 1, seed, log.genMs[i], (long) log.drift[i]);
             }
             snap = mem.snapshot(snap);
@@ -105,11 +112,20 @@ final class RegenRun {
         final double[] heap;
         final double[] rss;
         final double[] drift;
+        /** The first {@link #KEPT_FAILURES} failures; {@link #failureCount} counts them all. */
         final List<String[]> failures = new ArrayList<>();
+        long failureCount;
         final StringBuilder csv = new StringBuilder();
         long baseline;
         long maxDrift;
         long retries;
+
+        void fail(String seed, String depth, String phase, String message) {
+            failureCount++;
+            if (failures.size() < KEPT_FAILURES) {
+                failures.add(new String[] {seed, depth, phase, message});
+            }
+        }
 
         Log(int n) {
             genMs = new double[n];
@@ -122,14 +138,18 @@ final class RegenRun {
 
     /** One cycle: generate (timed), validate, free, regenerate and compare hashes, free, record memory. */
     private void cycle(EngineMemory mem, Generator gen, MemorySnapshot snap, Log log, int i, long seed, int d) {
+        cycle(mem, gen, snap, log, i, seed, d, size[0], size[1]);
+    }
+
+    private void cycle(EngineMemory mem, Generator gen, MemorySnapshot snap, Log log, int i, long seed, int d, int w, int h) {
         long t0 = System.nanoTime();
         Level level;
         try {
-            level = gen.generate(mem, seed, d, size[0], size[1]);
+            level = gen.generate(mem, seed, d, w, h);
         } catch (dev.burrow.memory.OutOfNativeMemoryException e) {
             throw e; // the machine (or BURROW_FAIL_AFTER) failed, not the seed: end the run with the one-line error
         } catch (RuntimeException e) {
-            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "generate", e.getMessage()});
+            log.fail(Long.toString(seed), Integer.toString(d), "generate", e.getMessage());
             log.genMs[i] = Double.NaN;
             record(i, mem, snap, log);
             return;
@@ -141,19 +161,19 @@ final class RegenRun {
         int attempts = level.attempt() + 1;
         level.close();
         boolean deterministic;
-        try (Level again = gen.generate(mem, seed, d, size[0], size[1])) {
+        try (Level again = gen.generate(mem, seed, d, w, h)) {
             deterministic = again.hash() == hash;
         }
         if (!problems.isEmpty()) {
-            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "validate", String.join("; ", problems)});
+            log.fail(Long.toString(seed), Integer.toString(d), "validate", String.join("; ", problems));
         }
         if (!deterministic) {
-            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "determinism", "second generation gave another hash"});
+            log.fail(Long.toString(seed), Integer.toString(d), "determinism", "second generation gave another hash");
         }
         record(i, mem, snap, log);
         if (log.drift[i] != 0) {
-            log.failures.add(new String[] {Long.toString(seed), Integer.toString(d), "memory",
-                String.format(Locale.ROOT, "%+.0f native bytes outstanding after close (baseline %d)", log.drift[i], log.baseline)});
+            log.fail(Long.toString(seed), Integer.toString(d), "memory",
+                String.format(Locale.ROOT, "%+.0f native bytes outstanding after close (baseline %d)", log.drift[i], log.baseline));
         }
         log.maxDrift = Math.max(log.maxDrift, (long) Math.abs(log.drift[i]));
         log.csv.append(i + 1).append(',').append(seed).append(',').append(d).append(',').append(attempts).append(',')
@@ -165,11 +185,11 @@ final class RegenRun {
     }
 
     private int report(Log log, int warmup, String allocator, MemorySnapshot snap) throws IOException {
-        List<String[]> failures = log.failures;
         long rssGrowth = rssGrowth(log.rss, count);
         if (rssGrowth > RSS_LIMIT) {
-            failures.add(new String[] {"-", "-", "rss", "RSS grew " + rssGrowth + " bytes after cycle " + RSS_WARMUP + " (limit " + RSS_LIMIT + ")"});
+            log.fail("-", "-", "rss", "RSS grew " + rssGrowth + " bytes after cycle " + RSS_WARMUP + " (limit " + RSS_LIMIT + ")");
         }
+        List<String[]> failures = log.failures;
         double[] okMs = new double[count];
         int okN = 0;
         for (double v : log.genMs) {
@@ -184,7 +204,7 @@ final class RegenRun {
             .field("schema", 1).field("run", "regen").field("cycles", count)
             .field("size", size[0] + "x" + size[1]).field("seedFirst", seed0)
             .field("depth", allDepths ? "all" : Integer.toString(depth)).field("allocator", allocator)
-            .field("passed", failures.isEmpty())
+            .field("passed", log.failureCount == 0).field("failureCount", log.failureCount)
             .field("nativeBaselineBytes", log.baseline).field("nativeMaxDriftBytes", log.maxDrift)
             .field("rssGrowthBytes", rssGrowth).field("retries", log.retries).field("warmupLevels", warmup)
             .open("genMs").field("median", median).field("p95", p95).field("max", Stats.max(okMs, okN)).close()
@@ -195,12 +215,7 @@ final class RegenRun {
         }
         j.end().raw("engineAtEnd", snap.toJson()).close();
         Files.writeString(reportDir.resolve("report.json"), j + "\n", StandardCharsets.UTF_8);
-        Files.writeString(reportDir.resolve("cycles.csv"), CSV_HEADER + log.csv, StandardCharsets.UTF_8);
-        LineChart chart = new LineChart("stress --regen: " + count + " levels of " + size[0] + "x" + size[1] + " (" + allocator + ")", "cycle");
-        chart.panel("native bytes outstanding after close (must be flat)", "B").series("native", log.nativeOut, count);
-        chart.panel("process RSS and Java heap used", "B").series("RSS", log.rss, count).series("heap used", log.heap, count);
-        chart.panel("generation time", "ms").series("gen ms", log.genMs, count);
-        chart.write(reportDir.resolve("memory.png"));
+        chart(log, allocator).write(reportDir.resolve("memory.png"));
 
         out.println();
         out.printf(Locale.ROOT, "%-28s %s%n", "levels", count + " x " + size[0] + "x" + size[1] + (allDepths ? " (all depths)" : " (depth " + depth + ")"));
@@ -212,8 +227,9 @@ final class RegenRun {
         out.printf(Locale.ROOT, "%-28s %d%n", "retried attempts", log.retries);
         out.printf(Locale.ROOT, "%-28s %d cycles (until the JIT settled)%n", "warm-up, not counted", warmup);
         out.printf(Locale.ROOT, "%-28s %s%n", "report", reportDir.toAbsolutePath());
-        if (!failures.isEmpty()) {
-            out.println("FAILED: " + failures.size() + " failure(s)");
+        if (log.failureCount > 0) {
+            out.println("FAILED: " + log.failureCount + " failure(s)" + (log.failureCount > KEPT_FAILURES
+                ? " (report.json lists the first " + KEPT_FAILURES + ")" : ""));
             for (String[] f : failures.subList(0, Math.min(20, failures.size()))) {
                 out.println("  seed " + f[0] + " depth " + f[1] + " [" + f[2] + "] " + f[3]);
             }
@@ -223,29 +239,73 @@ final class RegenRun {
         return ExitCode.OK;
     }
 
+    /** One panel per quantity; the native budget is the baseline itself, the RSS budget starts at cycle 10. */
+    private LineChart chart(Log log, String allocator) {
+        LineChart chart = new LineChart("stress --regen: " + count + " levels of " + size[0] + "x" + size[1] + " ("
+            + allocator + ")", "cycle", 1);
+        if (count > RSS_WARMUP) {
+            chart.marker(RSS_WARMUP, "RSS measured from here");
+        }
+        chart.panel("native bytes outstanding after close (flat = no leak)", LineChart.Unit.BYTES)
+            .series("native outstanding", log.nativeOut, count).threshold(log.baseline, "baseline: any drift fails");
+        LineChart.Panel rss = chart.panel("process RSS", LineChart.Unit.BYTES).series("RSS", log.rss, count);
+        if (count > RSS_WARMUP && log.rss[RSS_WARMUP - 1] > 0) {
+            rss.threshold(log.rss[RSS_WARMUP - 1] + RSS_LIMIT, "limit: RSS at cycle " + RSS_WARMUP + " + 4 MiB");
+        }
+        chart.panel("Java heap used", LineChart.Unit.BYTES).series("heap used", log.heap, count);
+        chart.panel("generation time (after the warm-up)", LineChart.Unit.MS).series("generation ms", log.genMs, count);
+        return chart;
+    }
+
+    /** Failures kept for report.json and the summary; more are only counted (a run that fails every cycle). */
+    static final int KEPT_FAILURES = 1000;
+
+    /**
+     * The measuring JVM's fixed heap: 256 MiB for the generator and the report, plus room for the five per-cycle
+     * columns (5 doubles, 40 B a cycle; 48 B with slack), so {@code --count 10000000} runs in a 714 MiB heap instead
+     * of failing with OutOfMemoryError. The rows of cycles.csv are streamed to disk, not kept.
+     *
+     * @return MiB
+     */
+    long childHeapMiB() {
+        return 256 + ((long) count * 48 + (1 << 20) - 1) / (1 << 20);
+    }
+
     static final String CSV_HEADER = "cycle,seed,depth,attempts,gen_ms,valid,deterministic,hash,native_outstanding_bytes,drift_bytes,"
         + "frame_capacity_bytes,frame_high_water_bytes,heap_used_bytes,rss_bytes,jit_ms_total\n";
 
     /**
-     * Runs full cycles (the measured code itself, on seeds the run does not use, into a throw-away log) until the
-     * JIT has been quiet for {@link #WARMUP_QUIET} cycles and {@link #WARMUP_QUIET_MS} ms, bounded by
-     * {@link #WARMUP_MAX} cycles. A compilation in progress does not move the JIT clock, hence the time window.
+     * Warms up on seeds the run does not use, into a throw-away log, so the measured cycles run compiled code and
+     * RSS growth measures the program, not the compiler. Scaled to the work, and it says what it does:
+     * <ol>
+     * <li>the JIT phase: cycles at the default size (or the requested one, when smaller) until the JIT has been quiet
+     * for {@link #WARMUP_QUIET} cycles and {@link #WARMUP_QUIET_MS} ms, at most {@link #WARMUP_MAX} cycles (a few
+     * seconds). The code is the same at every size; small levels get it compiled in milliseconds instead of the
+     * minutes hundreds of 1024x1024 levels took;</li>
+     * <li>the size phase: cycles at the requested size, so its memory (frame block, jemalloc extents) is settled,
+     * until a cycle passes with no compilation, at most {@link #SIZE_WARMUP_MAX} and never more than the run's own
+     * count: {@code --count 1 --size 1024x1024} warms up with one full-size level.</li>
+     * </ol>
      *
      * @return warm-up cycles run
      */
     int warmUp(EngineMemory mem, Generator gen, MemorySnapshot snap) {
         Log scratch = new Log(1);
-        boolean timed = JIT != null && JIT.isCompilationTimeMonitoringSupported();
-        long last = timed ? JIT.getTotalCompilationTime() : 0;
+        int w = Math.min(size[0], DEFAULT_W);
+        int h = Math.min(size[1], DEFAULT_H);
+        boolean small = w != size[0] || h != size[1];
+        out.println("warm-up (not counted): " + (small ? w + "x" + h + " levels until the JIT is quiet, then up to "
+            + sizeWarmups() + " at " + size[0] + "x" + size[1] : size[0] + "x" + size[1] + " levels until the JIT is quiet"));
+        long started = System.nanoTime();
+        long last = jitMillis();
         long quietSince = System.nanoTime();
+        long lastNote = System.nanoTime();
         int quiet = 0;
         int n = 0;
         while (n < WARMUP_MAX && (quiet < WARMUP_QUIET || System.nanoTime() - quietSince < WARMUP_QUIET_MS * 1_000_000L)) {
-            cycle(mem, gen, snap, scratch, 0, -1 - n, 1 + n % 26);
-            scratch.csv.setLength(0);
-            scratch.failures.clear();
+            warmCycle(mem, gen, snap, scratch, n, w, h);
             n++;
-            long now = timed ? JIT.getTotalCompilationTime() : 0;
+            long now = jitMillis();
             if (now != last) {
                 quiet = 0;
                 quietSince = System.nanoTime();
@@ -253,14 +313,52 @@ final class RegenRun {
                 quiet++;
             }
             last = now;
+            if (System.nanoTime() - lastNote > 5_000_000_000L) {
+                lastNote = System.nanoTime();
+                out.println("  warm-up: " + n + " levels, JIT " + (quiet > 0 ? "quiet for " + quiet : "busy"));
+            }
         }
+        if (small) {
+            int most = sizeWarmups();
+            for (int k = 0; k < most; k++) {
+                long before = jitMillis();
+                long t0 = System.nanoTime();
+                warmCycle(mem, gen, snap, scratch, n, size[0], size[1]);
+                n++;
+                out.printf(Locale.ROOT, "  warm-up level %d of at most %d at %dx%d: %.0f ms%n", k + 1, most, size[0], size[1],
+                    (System.nanoTime() - t0) / 1e6);
+                if (jitMillis() == before) {
+                    break;
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "warm-up done: %d levels in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
         return n;
+    }
+
+    private void warmCycle(EngineMemory mem, Generator gen, MemorySnapshot snap, Log scratch, int n, int w, int h) {
+        cycle(mem, gen, snap, scratch, 0, -1 - n, 1 + n % 26, w, h);
+        scratch.csv.setLength(0);
+        scratch.failures.clear();
+    }
+
+    private int sizeWarmups() {
+        return Math.min(SIZE_WARMUP_MAX, count);
+    }
+
+    private static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 
     private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
     static final int WARMUP_QUIET = 200;
     static final long WARMUP_QUIET_MS = 1500;
     static final int WARMUP_MAX = 20_000;
+    /** Full-size warm-up levels after the JIT phase, at most (and at most the run's --count). */
+    static final int SIZE_WARMUP_MAX = 5;
+    /** The size the JIT phase of the warm-up uses (the default --size). */
+    static final int DEFAULT_W = 80;
+    static final int DEFAULT_H = 50;
 
     private static void record(int i, EngineMemory mem, MemorySnapshot snap, Log log) {
         mem.snapshot(snap);

@@ -13,8 +13,20 @@ class RegenRunTest {
     @Test
     void hundredLevelsComeBackToBaselineWithAReport(@TempDir Path dir) throws Exception {
         // The real thing: forks the measurement JVM exactly as `java -jar stress.jar --regen --count 100` does.
-        int code = Main.run(new String[] {"--regen", "--count", "100", "--report", dir.toString()});
-        assertEquals(0, code);
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(buf, true));
+        int code;
+        try {
+            code = Main.run(new String[] {"--regen", "--count", "100", "--report", dir.toString()});
+        } finally {
+            System.setOut(out);
+        }
+        String printed = buf.toString();
+        assertEquals(0, code, printed);
+        // The forked child's output comes back through this JVM's System.out (not around it: Surefire's channel).
+        assertTrue(printed.contains("warm-up (not counted): 80x50 levels until the JIT is quiet"), printed);
+        assertTrue(printed.contains("warm-up done: ") && printed.contains("PASSED"), printed);
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(json.contains("\"cycles\":100"), json);
         assertTrue(json.contains("\"passed\":true"), json);

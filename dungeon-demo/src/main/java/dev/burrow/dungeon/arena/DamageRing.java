@@ -10,7 +10,11 @@ import org.lwjgl.system.MemoryUtil;
  */
 final class DamageRing {
     static final int PLAYER = -1;
-    private final long events; // 3 ints each
+    private static final int TARGET = 0;
+    private static final int AMOUNT = 4;
+    private static final int SOURCE = 8;
+    private static final int EVENT = 12;
+    private final long events;
     private final int capacity;
     private int head;
     private int size;
@@ -20,7 +24,7 @@ final class DamageRing {
 
     DamageRing(LevelGroup group, int capacity) {
         this.capacity = capacity;
-        this.events = group.alloc(capacity * 12L, 64);
+        this.events = group.alloc((long) capacity * EVENT, 64);
     }
 
     /** @return false (and counted) when the ring is full */
@@ -29,10 +33,10 @@ final class DamageRing {
             dropped++;
             return false;
         }
-        long e = events + 12L * ((head + size) % capacity);
-        MemoryUtil.memPutInt(e, target);
-        MemoryUtil.memPutInt(e + 4, amount);
-        MemoryUtil.memPutInt(e + 8, source);
+        long e = at(size);
+        MemoryUtil.memPutInt(e + TARGET, target);
+        MemoryUtil.memPutInt(e + AMOUNT, amount);
+        MemoryUtil.memPutInt(e + SOURCE, source);
         size++;
         pushed++;
         if (size > peak) {
@@ -43,9 +47,15 @@ final class DamageRing {
 
     int size() { return size; }
 
-    int target(int i) { return MemoryUtil.memGetInt(events + 12L * ((head + i) % capacity)); }
+    private long at(int i) {
+        return events + (long) EVENT * ((head + i) % capacity);
+    }
 
-    int amount(int i) { return MemoryUtil.memGetInt(events + 12L * ((head + i) % capacity) + 4); }
+    int target(int i) { return MemoryUtil.memGetInt(at(i) + TARGET); }
+
+    int amount(int i) { return MemoryUtil.memGetInt(at(i) + AMOUNT); }
+
+    int source(int i) { return MemoryUtil.memGetInt(at(i) + SOURCE); }
 
     void clear() {
         head = (head + size) % capacity;

@@ -5,8 +5,10 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Every enemy as a row across native columns (structure of arrays): position, previous position (for render
- * interpolation), velocity as floats; health, type, state, target and cooldown as ints. Capacity is fixed when the
- * arena starts; no enemy is a Java object.
+ * interpolation), velocity, this step's spacing correction and crowding (summed overlap with neighbours) as floats;
+ * health, type, target (the row of a foe
+ * in reach this step, or -1) and cooldown as ints. Capacity is fixed when the arena starts; no enemy is a Java
+ * object.
  *
  * <p>Rows are dense ({@code 0..count-1}) so steps stream through memory; removal moves the last row into the hole.
  * Callers hold <em>ids</em> instead of rows: an id is {@code (generation << 20) | slot}, and a slot map gives the
@@ -25,9 +27,11 @@ public final class EnemyTable {
     final long py;
     final long vx;
     final long vy;
+    final long sx;
+    final long sy;
+    final long crowd;
     final long hp;
     final long type;
-    final long state;
     final long target;
     final long cooldown;
     private final long slotOfRow;   // row -> slot
@@ -50,9 +54,11 @@ public final class EnemyTable {
         py = group.alloc(n, 64);
         vx = group.alloc(n, 64);
         vy = group.alloc(n, 64);
+        sx = group.alloc(n, 64);
+        sy = group.alloc(n, 64);
+        crowd = group.alloc(n, 64);
         hp = group.alloc(n, 64);
         type = group.alloc(n, 64);
-        state = group.alloc(n, 64);
         target = group.alloc(n, 64);
         cooldown = group.alloc(n, 64);
         slotOfRow = group.alloc(n, 64);
@@ -96,10 +102,12 @@ public final class EnemyTable {
         putF(py, row, ey);
         putF(vx, row, 0);
         putF(vy, row, 0);
+        putF(sx, row, 0);
+        putF(sy, row, 0);
+        putF(crowd, row, 0);
         putI(hp, row, ehp);
         putI(type, row, etype);
-        putI(state, row, 0);
-        putI(target, row, 0);
+        putI(target, row, -1);
         putI(cooldown, row, 0);
         return (gen << SLOT_BITS) | slot;
     }
@@ -144,9 +152,11 @@ public final class EnemyTable {
         MemoryUtil.memPutInt(py + t, MemoryUtil.memGetInt(py + f));
         MemoryUtil.memPutInt(vx + t, MemoryUtil.memGetInt(vx + f));
         MemoryUtil.memPutInt(vy + t, MemoryUtil.memGetInt(vy + f));
+        MemoryUtil.memPutInt(sx + t, MemoryUtil.memGetInt(sx + f));
+        MemoryUtil.memPutInt(sy + t, MemoryUtil.memGetInt(sy + f));
+        MemoryUtil.memPutInt(crowd + t, MemoryUtil.memGetInt(crowd + f));
         MemoryUtil.memPutInt(hp + t, MemoryUtil.memGetInt(hp + f));
         MemoryUtil.memPutInt(type + t, MemoryUtil.memGetInt(type + f));
-        MemoryUtil.memPutInt(state + t, MemoryUtil.memGetInt(state + f));
         MemoryUtil.memPutInt(target + t, MemoryUtil.memGetInt(target + f));
         MemoryUtil.memPutInt(cooldown + t, MemoryUtil.memGetInt(cooldown + f));
     }

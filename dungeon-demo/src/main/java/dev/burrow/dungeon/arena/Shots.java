@@ -10,9 +10,16 @@ import org.lwjgl.system.MemoryUtil;
  * {@link Pool}, listed in a native array of live slot addresses so a step can walk them. Expired ones go back to
  * the pool at once; the list is fixed-capacity, and a full list refuses (and counts) a spawn rather than growing.
  *
- * <p>Slot layout: x, y, vx, vy (float), ttl, value (int): 24 bytes.</p>
+ * <p>Slot layout: x, y, vx, vy (float), ttl, value (int): {@value #BYTES} bytes.</p>
  */
 final class Shots implements AutoCloseable {
+    static final int X = 0;
+    static final int Y = 4;
+    static final int VX = 8;
+    static final int VY = 12;
+    static final int TTL = 16;
+    /** Damage for a projectile, colour (0xRRGGBB) for a particle. */
+    static final int VALUE = 20;
     static final int BYTES = 24;
     private final Pool pool;
     private final long live;
@@ -33,12 +40,12 @@ final class Shots implements AutoCloseable {
             return false;
         }
         long a = pool.alloc();
-        MemoryUtil.memPutFloat(a, x);
-        MemoryUtil.memPutFloat(a + 4, y);
-        MemoryUtil.memPutFloat(a + 8, vx);
-        MemoryUtil.memPutFloat(a + 12, vy);
-        MemoryUtil.memPutInt(a + 16, ttl);
-        MemoryUtil.memPutInt(a + 20, value);
+        MemoryUtil.memPutFloat(a + X, x);
+        MemoryUtil.memPutFloat(a + Y, y);
+        MemoryUtil.memPutFloat(a + VX, vx);
+        MemoryUtil.memPutFloat(a + VY, vy);
+        MemoryUtil.memPutInt(a + TTL, ttl);
+        MemoryUtil.memPutInt(a + VALUE, value);
         MemoryUtil.memPutLong(live + 8L * count++, a);
         return true;
     }
@@ -57,14 +64,14 @@ final class Shots implements AutoCloseable {
     void advance(float dt) {
         for (int i = count - 1; i >= 0; i--) {
             long a = at(i);
-            int ttl = MemoryUtil.memGetInt(a + 16) - 1;
+            int ttl = MemoryUtil.memGetInt(a + TTL) - 1;
             if (ttl <= 0) {
                 kill(i);
                 continue;
             }
-            MemoryUtil.memPutInt(a + 16, ttl);
-            MemoryUtil.memPutFloat(a, MemoryUtil.memGetFloat(a) + MemoryUtil.memGetFloat(a + 8) * dt);
-            MemoryUtil.memPutFloat(a + 4, MemoryUtil.memGetFloat(a + 4) + MemoryUtil.memGetFloat(a + 12) * dt);
+            MemoryUtil.memPutInt(a + TTL, ttl);
+            MemoryUtil.memPutFloat(a + X, MemoryUtil.memGetFloat(a + X) + MemoryUtil.memGetFloat(a + VX) * dt);
+            MemoryUtil.memPutFloat(a + Y, MemoryUtil.memGetFloat(a + Y) + MemoryUtil.memGetFloat(a + VY) * dt);
         }
     }
 

@@ -39,7 +39,7 @@ public final class Args {
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             if (!a.startsWith("--") || a.length() == 2) {
-                throw new UsageException(command + ": unexpected argument '" + a + "' (flags start with --; see --help)");
+                throw new UsageException(command + ": unexpected argument '" + OneLine.of(a) + "' (flags start with --; see --help)");
             }
             String name = a.substring(2);
             String inline = null;
@@ -50,10 +50,10 @@ public final class Args {
             }
             Boolean takesValue = declared.get(name);
             if (takesValue == null) {
-                throw new UsageException(command + ": unknown flag --" + name + " (known: " + known() + ")");
+                throw new UsageException(command + ": unknown flag --" + OneLine.of(name) + " (known: " + known() + ")");
             }
             if (values.containsKey(name)) {
-                throw new UsageException(command + ": --" + name + " given twice");
+                throw new UsageException(command + ": --" + OneLine.of(name) + " given twice");
             }
             if (takesValue) {
                 String v = inline;
@@ -110,7 +110,7 @@ public final class Args {
         try {
             n = Long.parseLong(v.trim().replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a whole number, got '" + v + "'");
+            throw new UsageException(command + ": --" + name + " must be a whole number, got '" + OneLine.of(v) + "'");
         }
         if (n < min || n > max) {
             throw new UsageException(command + ": --" + name + " must be between " + min + " and " + max + ", got " + n);
@@ -134,7 +134,7 @@ public final class Args {
             String t = v.trim();
             return t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a number (decimal or 0x hex), got '" + v + "'");
+            throw new UsageException(command + ": --" + name + " must be a number (decimal or 0x hex), got '" + OneLine.of(v) + "'");
         }
     }
 
@@ -163,7 +163,7 @@ public final class Args {
             w = Integer.parseInt(p[0].trim());
             h = Integer.parseInt(p[1].trim());
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must look like 80x50, got '" + v + "'");
+            throw new UsageException(command + ": --" + name + " must look like 80x50, got '" + OneLine.of(v) + "'");
         }
         if (w < min || h < min || w > max || h > max) {
             throw new UsageException(command + ": --" + name + " sides must be between " + min + " and " + max + ", got " + w + "x" + h);

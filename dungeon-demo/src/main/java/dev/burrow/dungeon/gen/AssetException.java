@@ -6,6 +6,7 @@ public final class AssetException extends RuntimeException {
 
     /** @param file as the user would name it @param line 1-based, 0 for the whole file @param what the problem */
     public AssetException(String file, int line, String what) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + what, null, false, false);
+        super(dev.burrow.dungeon.cli.OneLine.of(file) + (line > 0 ? ":" + line : "") + ": " + dev.burrow.dungeon.cli.OneLine.of(what),
+            null, false, false);
     }
 }

@@ -4,7 +4,7 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Pass 1: a binary space partition of the map into panels (Incursion's panels, Brogue's BSP). Each leaf later holds
- * one room, a maze, or stays rock for caves and vaults. Splits follow the longer side at a random cut that leaves
+ * one room, a maze, or stays rock for caves and vaults, in the proportions of the level's theme. Splits follow the longer side at a random cut that leaves
  * both halves at least {@link #MIN} cells; an explicit stack in frame memory replaces recursion.
  */
 final class BspSplit {
@@ -23,7 +23,7 @@ final class BspSplit {
         long stack = c.frame.alloc(cap * 4L * 4, 8);
         int top = 0;
         top = push(stack, top, 1, 1, c.width - 2, c.height - 2);
-        int maxLeaf = 14 + c.rng.nextInt(6);
+        int maxLeaf = c.rng.range(c.theme.panelMin, c.theme.panelMax);
         while (top > 0) {
             top--;
             int x = MemoryUtil.memGetInt(stack + top * 16L);
@@ -51,7 +51,7 @@ final class BspSplit {
                 c.setLeaf(i, 2, w);
                 c.setLeaf(i, 3, h);
                 int roll = c.rng.nextInt(100);
-                int kind = w >= 9 && h >= 9 && roll < 8 ? KIND_MAZE : roll >= 88 ? KIND_EMPTY : KIND_ROOM;
+                int kind = w >= 9 && h >= 9 && roll < c.theme.mazes ? KIND_MAZE : roll >= 100 - c.theme.empty ? KIND_EMPTY : KIND_ROOM;
                 c.setLeaf(i, 4, kind);
             }
         }

@@ -3,7 +3,7 @@ package dev.burrow.dungeon.gen;
 /**
  * Digs passages between two cells: straight, bent (one corner), zig-zag (two corners) or winding (a biased random
  * walk). Rock becomes corridor; walls and pillars inside rooms become floor; deep water, lava and chasm get a
- * bridge; everything passable is left alone.
+ * bridge; everything passable, and every vault cell, is left alone.
  */
 final class Carver {
     static final int STRAIGHT = 0;
@@ -17,6 +17,9 @@ final class Carver {
     static void dig(GenContext c, int x, int y) {
         if (!c.interior(x, y)) {
             return;
+        }
+        if ((c.level.flags(x, y) & Level.VAULT) != 0) {
+            return; // a vault keeps its walls: machine rooms must be entered through their locked door or gate
         }
         int t = c.level.terrain(x, y);
         if (t == Terrain.ROCK) {

@@ -5,7 +5,7 @@ import org.lwjgl.system.MemoryUtil;
 /**
  * Pass: cellular-automaton caves in the rock between rooms (the 4-5 rule, five generations). Only rock turns into
  * cave floor, and only blobs of at least {@link #MIN_BLOB} cells survive; the connectivity pass tunnels them in.
- * Runs on about half the levels, more often deeper down.
+ * Runs with the chance the level's theme gives (always in cave themes).
  */
 final class CavePass {
     static final int MIN_BLOB = 24;
@@ -15,7 +15,7 @@ final class CavePass {
     }
 
     static void apply(GenContext c) {
-        if (!c.rng.chance(40 + Math.min(c.depth * 4, 40))) {
+        if (!c.rng.chance(c.theme.caves)) {
             return;
         }
         int w = c.width;

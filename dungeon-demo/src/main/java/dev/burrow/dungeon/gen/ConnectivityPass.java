@@ -60,6 +60,9 @@ final class ConnectivityPass {
                     continue;
                 }
                 int n = ny * w + nx;
+                if ((c.level.flags(nx, ny) & Level.VAULT) != 0 && !Terrain.passable(c.level.terrainAt(n))) {
+                    continue; // the carver leaves vault walls standing: a tunnel must go round them
+                }
                 if (MemoryUtil.memGetInt(parent + 4L * n) >= 0) {
                     continue;
                 }

@@ -4,7 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +16,40 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The generator's data: vault prefabs and population tables. Loaded from the jar's {@code assets/} (listed in
- * {@code assets/vaults/vaults.list}) or from a directory laid out like {@code assets/}. Immutable; share it.
+ * The generator's data: vault prefabs, population tables and depth themes. Loaded from the jar's {@code assets/}
+ * (vaults listed in {@code assets/vaults/vaults.list}) or from a directory laid out like {@code assets/} (which may
+ * leave out {@code config/themes.conf}: the built-in themes are used then). Vaults are bound to the population
+ * tables they load with, so a vault naming a monster the tables lack fails here, with its file and line.
+ * Immutable; share it.
  */
 public final class GenAssets {
     private final List<Vault> vaults;
     private final Population population;
+    private final List<Theme> themes;
+    private final Theme[] themeArray; // per-frame lookups: an array load, not an interface call
 
-    GenAssets(List<Vault> vaults, Population population) {
-        this.vaults = List.copyOf(vaults);
+    GenAssets(List<Vault> vaults, Population population, List<Theme> themes) {
+        List<Vault> bound = new ArrayList<>(vaults.size());
+        for (Vault v : vaults) {
+            bound.add(v.resolve(population));
+        }
+        this.vaults = List.copyOf(bound);
         this.population = population;
+        this.themes = List.copyOf(themes);
+        this.themeArray = themes.toArray(new Theme[0]);
     }
+
+    /** @param i an index into {@link #themes()} @return that theme */
+    public Theme theme(int i) { return themeArray[i]; }
 
     /** @return the vaults */
     public List<Vault> vaults() { return vaults; }
 
     /** @return the population tables */
     public Population population() { return population; }
+
+    /** @return the depth themes */
+    public List<Theme> themes() { return themes; }
 
     private static volatile GenAssets builtIn;
 
@@ -60,7 +80,8 @@ public final class GenAssets {
             }
         }
         String conf = "assets/config/population.conf";
-        return new GenAssets(vaults, Population.parse(conf, resourceLines(conf)));
+        String themes = "assets/config/themes.conf";
+        return new GenAssets(vaults, Population.parse(conf, resourceLines(conf)), ThemeLoader.parse(themes, resourceLines(themes)));
     }
 
     /**
@@ -80,7 +101,8 @@ public final class GenAssets {
     }
 
     /**
-     * Loads {@code dir/vaults/*.vault} and {@code dir/config/population.conf}.
+     * Loads {@code dir/vaults/*.vault}, {@code dir/config/population.conf} and {@code dir/config/themes.conf} (when
+     * absent, the built-in themes).
      *
      * @param dir an assets directory
      * @return the assets
@@ -102,16 +124,57 @@ public final class GenAssets {
         if (!Files.isRegularFile(conf)) {
             throw new AssetException(conf.toString(), 0, "missing population table");
         }
-        return new GenAssets(vaults, Population.parse(conf.toString(), read(conf)));
+        Path themes = dir.resolve("config").resolve("themes.conf");
+        List<Theme> t = Files.isRegularFile(themes) ? ThemeLoader.parse(themes.toString(), read(themes)) : builtIn().themes();
+        return new GenAssets(vaults, Population.parse(conf.toString(), read(conf)), t);
     }
 
+    /** The largest asset file read: the shipped ones are a few KiB; a bigger file is a mistake, not a level. */
+    public static final long MAX_FILE_BYTES = 1 << 20;
+    /** The longest line read, in bytes: a vault map is at most 60 wide, a population row well under 200. */
+    public static final int MAX_LINE_BYTES = 4096;
+
+    /**
+     * Reads a user's asset file line by line within {@link #MAX_FILE_BYTES} and {@link #MAX_LINE_BYTES}, so a huge
+     * or binary file is a {@code file:line} error instead of an OutOfMemoryError. Lines end at LF (a CR before it
+     * is dropped); each is decoded on its own, so bad UTF-8 is reported at its line.
+     */
     private static List<String> read(Path p) {
-        try {
-            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(p))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long total = 0;
+            for (int b; (b = in.read()) >= 0; ) {
+                if (++total > MAX_FILE_BYTES) {
+                    throw new AssetException(p.toString(), lines.size() + 1, "file is larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB, the limit for asset files");
+                }
+                if (b == '\n') {
+                    lines.add(decode(p, lines.size() + 1, line));
+                    line.reset();
+                } else if (line.size() == MAX_LINE_BYTES) {
+                    throw new AssetException(p.toString(), lines.size() + 1, "line is longer than " + MAX_LINE_BYTES
+                        + " bytes, the limit for asset files (a binary file?)");
+                } else {
+                    line.write(b);
+                }
+            }
+            if (line.size() > 0) {
+                lines.add(decode(p, lines.size() + 1, line));
+            }
         } catch (IOException e) {
             throw new AssetException(p.toString(), 0, "cannot read: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new AssetException(p.toString(), 0, "not UTF-8 text");
+        }
+        return lines;
+    }
+
+    private static String decode(Path p, int lineNo, ByteArrayOutputStream bytes) {
+        byte[] b = bytes.toByteArray();
+        int n = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            throw new AssetException(p.toString(), lineNo, "not UTF-8 text");
         }
     }
 

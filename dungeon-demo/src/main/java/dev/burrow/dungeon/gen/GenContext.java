@@ -17,6 +17,7 @@ final class GenContext {
     final int cells;
     final int depth;
     final GenAssets assets;
+    final Theme theme;
 
     /** BSP leaves: x, y, w, h, kind (see {@link BspSplit}). */
     long leaves;
@@ -26,7 +27,7 @@ final class GenContext {
     final long dist;
     final long queue;
 
-    GenContext(Level level, Rng rng, FrameArena frame, int depth, GenAssets assets) {
+    GenContext(Level level, Rng rng, FrameArena frame, int depth, GenAssets assets, Theme theme) {
         this.level = level;
         this.rng = rng;
         this.frame = frame;
@@ -35,6 +36,7 @@ final class GenContext {
         this.cells = width * height;
         this.depth = depth;
         this.assets = assets;
+        this.theme = theme;
         this.dist = frame.alloc(cells * 4L, 64);
         this.queue = frame.alloc(cells * 4L, 64);
     }

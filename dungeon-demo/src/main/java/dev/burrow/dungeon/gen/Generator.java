@@ -3,6 +3,7 @@ package dev.burrow.dungeon.gen;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
 import dev.burrow.memory.LevelGroup;
+import dev.burrow.memory.Pool;
 
 import java.util.List;
 
@@ -13,13 +14,15 @@ import java.util.List;
  * <h2>Memory</h2>
  * <p>Every byte the level keeps comes from its {@link LevelGroup}; every scratch array comes from the calling
  * thread's {@link FrameArena} (inside the caller's frame if one is open, else in a frame of its own) and is rolled
- * back before {@code generate} returns. An attempt that fails validation is undone by rolling both the group and
- * the arena back to their marks, so nothing from it survives; after {@link #MAX_ATTEMPTS} the seed is reported.</p>
+ * back before {@code generate} returns. The floor items' pool is drawn from the group and its slots reserved
+ * before the first attempt (see {@link FloorItems}). An attempt that fails validation releases its items and is
+ * undone by rolling both the group and the arena back to their marks, so nothing from it survives; after
+ * {@link #MAX_ATTEMPTS} the seed is reported.</p>
  *
  * <h2>Passes</h2>
- * <p>BSP panels, rooms (six shapes) and mazes, vaults, corridors, caves, the life pass, walls, doors,
- * connectivity (tunnelling), streamers (Brogue's reachability rule), loops, walls again, stairs, population
- * with torch light. Then the {@link Validator}.</p>
+ * <p>A depth {@link Theme} drawn for (seed, depth) sets their knobs. BSP panels, rooms (six shapes) and mazes,
+ * vaults, corridors, caves, the life pass, walls, doors, connectivity (tunnelling), streamers (Brogue's
+ * reachability rule), loops, walls again, stairs, population with torch light. Then the {@link Validator}.</p>
  */
 public final class Generator {
     /** Attempts before a seed is declared bad. */
@@ -67,11 +70,29 @@ public final class Generator {
      * @throws GenerationException when no attempt validates
      */
     public Level generate(EngineMemory mem, long seed, int depth, int width, int height) {
+        return generate(mem, "level", seed, depth, width, height);
+    }
+
+    /**
+     * Generates the level for (seed, depth) in a new group with the given name (and tag: {@code level::3} also
+     * counts under {@code level}). Its floor items live in a pool named {@code level::items} drawn from the group.
+     *
+     * @param mem the engine
+     * @param groupName the group's name
+     * @param seed any seed
+     * @param depth 1 or more
+     * @param width map width
+     * @param height map height
+     * @return a valid level; close it to free it
+     * @throws GenerationException when no attempt validates
+     */
+    public Level generate(EngineMemory mem, String groupName, long seed, int depth, int width, int height) {
         checkSize(width, height);
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be 1 or more: " + depth);
         }
-        LevelGroup group = mem.group("level");
+        int theme = themeFor(seed, depth);
+        LevelGroup group = mem.group(groupName);
         FrameArena frame = mem.frame();
         boolean own = !frame.inFrame();
         if (own) {
@@ -80,11 +101,15 @@ public final class Generator {
         long fmark = frame.mark();
         String problem = null;
         try {
+            // Before the first mark: a rollback must never free a slab the pool still uses.
+            Pool items = group.pool("level::items", ItemRecord.BYTES);
+            items.reserve(FloorItems.RESERVED);
             for (int attempt = firstAttempt; attempt < MAX_ATTEMPTS; attempt++) {
                 long gmark = group.mark();
-                Level level = new Level(group, width, height, depth, seed);
+                Level level = new Level(group, items, width, height, depth, seed, theme);
                 level.attempt = attempt;
-                GenContext c = new GenContext(level, new Rng(seed, depth * 1_000_003L + attempt), frame, depth, assets);
+                GenContext c = new GenContext(level, new Rng(seed, depth * 1_000_003L + attempt), frame, depth, assets,
+                    assets.themes().get(theme));
                 problem = build(c);
                 if (problem == null) {
                     List<String> problems = Validator.check(level, frame);
@@ -97,6 +122,7 @@ public final class Generator {
                 if (problem == null) {
                     return level;
                 }
+                level.items().releaseAll();
                 group.rollback(gmark);
             }
         } catch (RuntimeException | Error e) {
@@ -132,8 +158,8 @@ public final class Generator {
         }
         long fmark = frame.mark();
         try {
-            Level level = new Level(group, width, height, 1, seed);
-            GenContext c = new GenContext(level, new Rng(seed, 0xA2E4A), frame, 1, assets);
+            Level level = new Level(group, null, width, height, 1, seed, 0); // the arena keeps no items
+            GenContext c = new GenContext(level, new Rng(seed, 0xA2E4A), frame, 1, assets, assets.themes().get(0));
             ArenaPass.apply(c);
             WallPass.apply(c);
             int start = (height / 2) * width + width / 2;
@@ -155,6 +181,35 @@ public final class Generator {
                 frame.end();
             }
         }
+    }
+
+    /**
+     * The theme of (seed, depth): drawn by weight among the themes allowed at the depth, from a stream of its own,
+     * so every attempt (and a regeneration of the same seed) builds the same kind of level.
+     *
+     * @return an index into {@link GenAssets#themes()}
+     */
+    public int themeFor(long seed, int depth) {
+        List<Theme> themes = assets.themes();
+        int total = 0;
+        for (Theme t : themes) {
+            if (t.allowedAt(depth)) {
+                total += t.weight;
+            }
+        }
+        if (total == 0) {
+            return 0; // deeper than any theme reaches (ThemeLoader checks 1..99): the first one
+        }
+        int r = new Rng(seed, 0x7E3E_0000L + depth).nextInt(total);
+        for (int i = 0; i < themes.size(); i++) {
+            if (themes.get(i).allowedAt(depth)) {
+                r -= themes.get(i).weight;
+                if (r < 0) {
+                    return i;
+                }
+            }
+        }
+        return 0;
     }
 
     private static String build(GenContext c) {

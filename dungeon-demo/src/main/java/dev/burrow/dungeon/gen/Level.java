@@ -1,13 +1,18 @@
 package dev.burrow.dungeon.gen;
 
 import dev.burrow.memory.LevelGroup;
+import dev.burrow.memory.Pool;
 import org.lwjgl.system.MemoryUtil;
 
 /**
  * One dungeon level. Every byte of it lives in its {@link LevelGroup}: the cell grids (terrain, flags, contents)
- * and the tables (rooms, doors, entities). {@link #close()} frees the whole level at once.
+ * and the tables (rooms, doors, entities), and the items on its floor ({@link FloorItems}, in a pool whose slabs
+ * the group holds). The explored memory of the player is part of it too ({@link #REMEMBERED}), so a level that is
+ * kept while the player is elsewhere keeps everything by keeping its group open. {@link #close()} frees the whole
+ * level at once.
  *
- * <p>Cell grids are row-major, index {@code y * width + x}. Tables are fixed-capacity records of ints, sized
+ * <p>Cell grids are row-major, index {@code y * width + x}: terrain, flags, monsters, fixtures (features and torches)
+ * and items each have one, so a monster can stand on a trap or an item. Tables are fixed-capacity records of ints, sized
  * from the map area when the level is made.</p>
  */
 public final class Level implements AutoCloseable {
@@ -19,6 +24,10 @@ public final class Level implements AutoCloseable {
     public static final int REMEMBERED = 1 << 2;
     /** Flag: part of a vault. */
     public static final int VAULT = 1 << 3;
+    /** Feature state bit ({@link #E_STATE}): spent (a dry fountain, a pulled lever). */
+    public static final int FEATURE_USED = 1;
+    /** Feature state bit: not yet found (a hidden trap). */
+    public static final int FEATURE_HIDDEN = 2;
     /** Flags the game changes while playing; excluded from the level hash. */
     public static final int GAME_FLAGS = VISIBLE | REMEMBERED;
     private static final int ROOM_SHIFT = 8;
@@ -29,8 +38,28 @@ public final class Level implements AutoCloseable {
     static final int ROOM_INTS = 8;
     /** Door record: x, y, terrain. */
     static final int DOOR_INTS = 3;
-    /** Entity record: kind, type, x, y, hp, maxHp, state, spare. */
-    public static final int ENTITY_INTS = 8;
+    /** Entity field: {@link Population#MONSTER}, {@link Population#FEATURE} or {@link Population#TORCH}. */
+    public static final int E_KIND = 0;
+    /** Entity field: index into the kind's table. */
+    public static final int E_TYPE = 1;
+    /** Entity field: column. */
+    public static final int E_X = 2;
+    /** Entity field: row. */
+    public static final int E_Y = 3;
+    /** Entity field: hit points (monsters). */
+    public static final int E_HP = 4;
+    /** Entity field: maximum hit points (monsters). */
+    public static final int E_MAX_HP = 5;
+    /** Entity field: monster state (asleep, hunting) or feature state bits (used, hidden). */
+    public static final int E_STATE = 6;
+    /** Entity field: a monster's energy; it acts each time this reaches its speed. */
+    public static final int E_ENERGY = 7;
+    /** Entity field: turns of a timed condition left (a monster's slowness). */
+    public static final int E_TIMER = 8;
+    /** Entity field: the turn the player last saw this monster, plus one (0: never). */
+    public static final int E_SEEN = 9;
+    /** Ints per entity record. */
+    public static final int ENTITY_INTS = 10;
 
     private final LevelGroup group;
     private final int width;
@@ -40,6 +69,7 @@ public final class Level implements AutoCloseable {
     private final long terrain;
     private final long flags;
     private final long contents;
+    private final long fixtures;
     private final long rooms;
     private final int roomCapacity;
     private int roomCount;
@@ -49,14 +79,17 @@ public final class Level implements AutoCloseable {
     private final long entities;
     private final int entityCapacity;
     private int entityCount;
+    private final FloorItems items;
+    private final int theme;
     private int upX = -1;
     private int upY = -1;
     private int downX = -1;
     private int downY = -1;
     int attempt;
 
-    Level(LevelGroup group, int width, int height, int depth, long seed) {
+    Level(LevelGroup group, Pool itemPool, int width, int height, int depth, long seed, int theme) {
         this.group = group;
+        this.theme = theme;
         this.width = width;
         this.height = height;
         this.depth = depth;
@@ -65,12 +98,14 @@ public final class Level implements AutoCloseable {
         terrain = group.calloc(cells, 8);
         flags = group.calloc(cells * 4L, 8);
         contents = group.calloc(cells * 4L, 8);
+        fixtures = group.calloc(cells * 4L, 8);
         roomCapacity = Math.min(4000, Math.max(64, cells / 40));
         rooms = group.calloc((long) roomCapacity * ROOM_INTS * 4, 8);
         doorCapacity = Math.max(128, cells / 16);
         doors = group.calloc((long) doorCapacity * DOOR_INTS * 4, 8);
         entityCapacity = Math.max(256, cells / 8);
         entities = group.calloc((long) entityCapacity * ENTITY_INTS * 4, 8);
+        items = new FloorItems(this, group, itemPool);
     }
 
     // ------------------------------------------------------------------ cells
@@ -89,6 +124,12 @@ public final class Level implements AutoCloseable {
 
     /** @return the group that holds this level */
     public LevelGroup group() { return group; }
+
+    /** @return the items on the floor */
+    public FloorItems items() { return items; }
+
+    /** @return index of the depth theme it was built with (see {@link GenAssets#themes()}) */
+    public int theme() { return theme; }
 
     /** @param x column @param y row @return whether the cell is on the map */
     public boolean inBounds(int x, int y) {
@@ -155,14 +196,41 @@ public final class Level implements AutoCloseable {
         MemoryUtil.memPutInt(a, (MemoryUtil.memGetInt(a) & ((1 << REGION_SHIFT) - 1)) | (region << REGION_SHIFT));
     }
 
-    /** @param x column @param y row @return the entity index standing there, or -1 */
+    /** @param x column @param y row @return the monster standing there (an entity index), or -1 */
     public int entityAt(int x, int y) {
         return MemoryUtil.memGetInt(contents + 4L * ((long) y * width + x)) - 1;
     }
 
-    /** @param x column @param y row @param entity an entity index, or -1 to clear */
+    /** @param x column @param y row @param entity a monster's entity index, or -1 to clear */
     public void setEntityAt(int x, int y, int entity) {
         MemoryUtil.memPutInt(contents + 4L * ((long) y * width + x), entity + 1);
+    }
+
+    /**
+     * @param x column @param y row
+     * @return the feature or torch fixed there (an entity index), or -1. Fixtures have a grid of their own, so a
+     *         monster may walk over a trap or past a fountain in a corridor.
+     */
+    public int fixtureAt(int x, int y) {
+        return MemoryUtil.memGetInt(fixtures + 4L * ((long) y * width + x)) - 1;
+    }
+
+    /** @param x column @param y row @param entity a feature's or torch's entity index, or -1 to clear */
+    public void setFixtureAt(int x, int y, int entity) {
+        MemoryUtil.memPutInt(fixtures + 4L * ((long) y * width + x), entity + 1);
+    }
+
+    /** @return whether a monster, a feature or a torch is at the cell */
+    public boolean occupied(int x, int y) {
+        return entityAt(x, y) >= 0 || fixtureAt(x, y) >= 0;
+    }
+
+    private void setGridAt(int kind, int x, int y, int entity) {
+        if (kind == Population.MONSTER) {
+            setEntityAt(x, y, entity);
+        } else {
+            setFixtureAt(x, y, entity);
+        }
     }
 
     // ------------------------------------------------------------------ rooms
@@ -255,29 +323,30 @@ public final class Level implements AutoCloseable {
     public int entityCapacity() { return entityCapacity; }
 
     /**
-     * Adds an entity on an empty passable cell.
+     * Adds an entity: a monster to the monsters' grid, a feature or torch to the fixtures' grid.
      *
-     * @return its index, or -1 when the table is full or the cell is taken
+     * @return its index, or -1 when the table is full or that grid's cell is taken
      */
     public int addEntity(int kind, int type, int x, int y, int hp) {
-        if (entityCount == entityCapacity || entityAt(x, y) >= 0) {
+        if (entityCount == entityCapacity || (kind == Population.MONSTER ? entityAt(x, y) : fixtureAt(x, y)) >= 0) {
             return -1;
         }
         int i = entityCount++;
         long e = entities + (long) i * ENTITY_INTS * 4;
-        MemoryUtil.memPutInt(e, kind);
-        MemoryUtil.memPutInt(e + 4, type);
-        MemoryUtil.memPutInt(e + 8, x);
-        MemoryUtil.memPutInt(e + 12, y);
-        MemoryUtil.memPutInt(e + 16, hp);
-        MemoryUtil.memPutInt(e + 20, hp);
-        MemoryUtil.memPutInt(e + 24, 0);
-        MemoryUtil.memPutInt(e + 28, 0);
-        setEntityAt(x, y, i);
+        for (int f = 0; f < ENTITY_INTS; f++) {
+            MemoryUtil.memPutInt(e + 4L * f, 0);
+        }
+        MemoryUtil.memPutInt(e + 4L * E_KIND, kind);
+        MemoryUtil.memPutInt(e + 4L * E_TYPE, type);
+        MemoryUtil.memPutInt(e + 4L * E_X, x);
+        MemoryUtil.memPutInt(e + 4L * E_Y, y);
+        MemoryUtil.memPutInt(e + 4L * E_HP, hp);
+        MemoryUtil.memPutInt(e + 4L * E_MAX_HP, hp);
+        setGridAt(kind, x, y, i);
         return i;
     }
 
-    /** @param i entity index @param field 0 kind, 1 type, 2 x, 3 y, 4 hp, 5 maxHp, 6 state, 7 spare @return value */
+    /** @param i entity index @param field one of the {@code E_} constants @return the value */
     public int entity(int i, int field) {
         return MemoryUtil.memGetInt(entities + ((long) i * ENTITY_INTS + field) * 4);
     }
@@ -287,25 +356,25 @@ public final class Level implements AutoCloseable {
         MemoryUtil.memPutInt(entities + ((long) i * ENTITY_INTS + field) * 4, value);
     }
 
-    /** Moves entity {@code i} to (x, y), keeping the contents grid consistent. The target must be free. */
+    /** Moves monster {@code i} to (x, y), keeping the monsters' grid consistent. The target must be free of monsters. */
     public void moveEntity(int i, int x, int y) {
-        setEntityAt(entity(i, 2), entity(i, 3), -1);
-        setEntity(i, 2, x);
-        setEntity(i, 3, y);
+        setEntityAt(entity(i, E_X), entity(i, E_Y), -1);
+        setEntity(i, E_X, x);
+        setEntity(i, E_Y, y);
         setEntityAt(x, y, i);
     }
 
     /** Removes entity {@code i} by swapping the last one into its place (indices of the last change). */
     public void removeEntity(int i) {
-        setEntityAt(entity(i, 2), entity(i, 3), -1);
+        setGridAt(entity(i, E_KIND), entity(i, E_X), entity(i, E_Y), -1);
         int last = --entityCount;
         if (i != last) {
-            // One 32-byte record: copied field by field (LWJGL's memCopy resolves call sites the first time its
-            // small-copy path runs, which allocated mid-game, at the first kill of a monster not last in the table).
+            // One record, copied field by field (LWJGL's memCopy resolves call sites the first time its small-copy
+            // path runs, which allocated mid-game, at the first kill of a monster not last in the table).
             for (int f = 0; f < ENTITY_INTS; f++) {
                 setEntity(i, f, entity(last, f));
             }
-            setEntityAt(entity(i, 2), entity(i, 3), i);
+            setGridAt(entity(i, E_KIND), entity(i, E_X), entity(i, E_Y), i);
         }
     }
 
@@ -338,8 +407,8 @@ public final class Level implements AutoCloseable {
     // ------------------------------------------------------------------ hash
 
     /**
-     * FNV-1a over everything generation decided: terrain, flags (minus game state), contents, rooms, doors,
-     * entities and stairs. Same (seed, depth, size) gives the same hash on every machine and allocator.
+     * FNV-1a over everything generation decided: theme, terrain, flags (minus game state), contents, rooms, doors,
+     * entities, floor items and stairs. Same (seed, depth, size) gives the same hash on every machine and allocator.
      *
      * @return the hash
      */
@@ -349,15 +418,24 @@ public final class Level implements AutoCloseable {
         h = mix(h, width);
         h = mix(h, height);
         h = mix(h, depth);
+        h = mix(h, theme);
         for (int i = 0; i < cells; i++) {
             h = mix(h, terrainAt(i));
             h = mix(h, flagsAt(i) & ~GAME_FLAGS);
             h = mix(h, MemoryUtil.memGetInt(contents + 4L * i));
+            h = mix(h, MemoryUtil.memGetInt(fixtures + 4L * i));
+            int item = items.atCell(i);
+            if (item != 0) { // the record, not the handle: handles depend on the pool's history
+                long r = items.record(item);
+                h = mix(h, ItemRecord.type(r));
+                h = mix(h, ItemRecord.amount(r));
+                h = mix(h, ItemRecord.bonus(r));
+            }
         }
         h = mixInts(h, rooms, roomCount * ROOM_INTS);
         h = mixInts(h, doors, doorCount * DOOR_INTS);
         for (int i = 0; i < entityCount; i++) {
-            for (int f = 0; f < 4; f++) { // kind, type, x, y: what generation placed (hp changes in play)
+            for (int f = E_KIND; f <= E_Y; f++) { // what generation placed (hp and state change in play)
                 h = mix(h, entity(i, f));
             }
         }
@@ -382,9 +460,12 @@ public final class Level implements AutoCloseable {
         return h;
     }
 
-    /** Frees the whole level: one group close. */
+    /** Frees the whole level: its items go back to their pool, then one group close frees the rest. */
     @Override
     public void close() {
+        if (!group.isClosed()) {
+            items.releaseAll();
+        }
         group.close();
     }
 }

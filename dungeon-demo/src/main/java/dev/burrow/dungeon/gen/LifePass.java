@@ -15,7 +15,7 @@ final class LifePass {
         long cur = c.scratchBytes();
         long next = c.scratchBytes();
         for (int i = 0; i < c.cells; i++) {
-            if (c.level.terrainAt(i) == Terrain.FLOOR && c.rng.chance(35)) {
+            if (c.level.terrainAt(i) == Terrain.FLOOR && c.rng.chance(c.theme.grass)) {
                 MemoryUtil.memPutByte(cur + i, (byte) 1);
             }
         }

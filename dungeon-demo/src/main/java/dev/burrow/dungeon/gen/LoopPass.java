@@ -20,7 +20,7 @@ final class LoopPass {
             int x = c.rng.range(2, c.width - 3);
             int y = c.rng.range(2, c.height - 3);
             int t = l.terrain(x, y);
-            if (t != Terrain.WALL && t != Terrain.ROCK) {
+            if ((t != Terrain.WALL && t != Terrain.ROCK) || (l.flags(x, y) & Level.VAULT) != 0) {
                 continue;
             }
             int ax;

@@ -2,12 +2,9 @@ package dev.burrow.dungeon.gen;
 
 /**
  * Pass 2: one room per BSP leaf of kind room, in a box inside the leaf (a cell of rock on every side), with a
- * shape drawn by weight: rectangles are common, caves and nested rooms rarer, and deeper levels favour the odd
- * shapes. Maze leaves get a maze (see {@link MazePass}); empty leaves stay rock for caves and vaults.
+ * shape drawn by the theme's weights (deeper levels favour the odd shapes a little). Maze leaves get a maze (see {@link MazePass}); empty leaves stay rock for caves and vaults.
  */
 final class RoomPass {
-    private static final int[] WEIGHTS = {40, 12, 12, 12, 12, 10};
-
     private RoomPass() {
     }
 
@@ -42,16 +39,22 @@ final class RoomPass {
 
     private static int pick(GenContext c) {
         int total = 0;
-        for (int k = 0; k < WEIGHTS.length; k++) {
-            total += WEIGHTS[k] + (k > 0 ? Math.min(c.depth, 10) : 0);
+        for (int k = 0; k < c.theme.shapes.length; k++) {
+            total += weight(c, k);
         }
         int r = c.rng.nextInt(total);
-        for (int k = 0; k < WEIGHTS.length; k++) {
-            r -= WEIGHTS[k] + (k > 0 ? Math.min(c.depth, 10) : 0);
+        for (int k = 0; k < c.theme.shapes.length; k++) {
+            r -= weight(c, k);
             if (r < 0) {
                 return k;
             }
         }
         return RoomShapes.RECT;
+    }
+
+    /** The theme's weight for a shape; deeper levels favour the odd shapes the theme allows. */
+    private static int weight(GenContext c, int shape) {
+        int w = c.theme.shapes[shape];
+        return w > 0 && shape > 0 ? w + Math.min(c.depth, 10) : w;
     }
 }

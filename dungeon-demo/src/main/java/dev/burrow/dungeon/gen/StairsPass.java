@@ -4,7 +4,10 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Pass: stairs. Up stairs in a random room; down stairs on the plain floor cell farthest from it by walking
- * distance, so a level is always crossed. Leaves the distance map from the up stairs in {@code c.dist}.
+ * distance, so a level is always crossed. Never inside a vault: a machine room's locked part must not hold the
+ * way on. Then the way between the stairs is made free of secret doors (the ones on it become plain closed doors):
+ * secrets hide side rooms and treasure, never the only way down. Leaves the distance map from the up stairs in
+ * {@code c.dist}.
  */
 final class StairsPass {
     private StairsPass() {
@@ -21,13 +24,13 @@ final class StairsPass {
             }
             int ax = l.room(r, 5);
             int ay = l.room(r, 6);
-            if (plain(l.terrain(ax, ay))) {
+            if (plain(l.terrain(ax, ay)) && (l.flags(ax, ay) & Level.VAULT) == 0) {
                 up = ay * c.width + ax;
             }
         }
         if (up < 0) {
             for (int i = 0; i < c.cells && up < 0; i++) {
-                if (plain(l.terrainAt(i))) {
+                if (plain(l.terrainAt(i)) && (l.flagsAt(i) & Level.VAULT) == 0) {
                     up = i;
                 }
             }
@@ -40,7 +43,7 @@ final class StairsPass {
         int bestD = 0;
         for (int i = 0; i < c.cells; i++) {
             int d = MemoryUtil.memGetInt(c.dist + 4L * i);
-            if (d > bestD && plain(l.terrainAt(i))) {
+            if (d > bestD && plain(l.terrainAt(i)) && (l.flagsAt(i) & Level.VAULT) == 0) {
                 best = i;
                 bestD = d;
             }
@@ -49,7 +52,63 @@ final class StairsPass {
             return false;
         }
         l.setStairs(up % c.width, up / c.width, best % c.width, best / c.width);
+        openTheWay(c, up, best);
+        Flood.distances(l, up, c.dist, c.queue);
         return true;
+    }
+
+    /** Until the down stairs can be walked to without finding a secret door, the secret doors at the edge of what
+     *  can be walked to become closed doors. */
+    private static void openTheWay(GenContext c, int up, int down) {
+        Level l = c.level;
+        for (int round = 0; round < 64; round++) {
+            int reached = floodWithoutSecrets(c, up);
+            if (MemoryUtil.memGetInt(c.dist + 4L * down) >= 0) {
+                return;
+            }
+            boolean opened = false;
+            for (int i = 0; i < reached; i++) {
+                int cell = MemoryUtil.memGetInt(c.queue + 4L * i);
+                for (int k = 0; k < 4; k++) {
+                    int nx = cell % c.width + Flood.dx(k);
+                    int ny = cell / c.width + Flood.dy(k);
+                    if (l.inBounds(nx, ny) && l.terrain(nx, ny) == Terrain.DOOR_SECRET) {
+                        l.setDoor(l.doorAt(nx, ny), Terrain.DOOR_CLOSED);
+                        opened = true;
+                    }
+                }
+            }
+            if (!opened) {
+                return; // something else blocks it: the validator will say so
+            }
+        }
+    }
+
+    /** 4-connected flood over passable cells that are not secret doors. @return cells reached (in c.queue) */
+    private static int floodWithoutSecrets(GenContext c, int start) {
+        Level l = c.level;
+        Flood.fill(c.dist, c.cells, -1);
+        MemoryUtil.memPutInt(c.dist + 4L * start, 0);
+        MemoryUtil.memPutInt(c.queue, start);
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int cell = MemoryUtil.memGetInt(c.queue + 4L * head++);
+            int d = MemoryUtil.memGetInt(c.dist + 4L * cell) + 1;
+            for (int k = 0; k < 4; k++) {
+                int nx = cell % c.width + Flood.dx(k);
+                int ny = cell / c.width + Flood.dy(k);
+                int n = ny * c.width + nx;
+                if (l.inBounds(nx, ny) && MemoryUtil.memGetInt(c.dist + 4L * n) < 0) {
+                    int t = l.terrainAt(n);
+                    if (Terrain.passable(t) && t != Terrain.DOOR_SECRET) {
+                        MemoryUtil.memPutInt(c.dist + 4L * n, d);
+                        MemoryUtil.memPutInt(c.queue + 4L * tail++, n);
+                    }
+                }
+            }
+        }
+        return tail;
     }
 
     static boolean plain(int t) {

@@ -4,7 +4,8 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * Pass: streamers that cross the level: a river (deep water with shallow banks, bridged where it cuts a corridor),
- * a lava seam, a chasm, or a scatter of rubble. Brogue's rule, made stricter: a streamer that leaves any passable
+ * a lava seam, a chasm, a scatter of rubble, a lake (deep water ringed by shallows) or a lava lake; how many and
+ * which kinds come from the level's theme. Lava lights itself ({@link Level#LIT}). Brogue's rule, made stricter: a streamer that leaves any passable
  * cell (dry floor, and the shallows and bridges it made) unreachable from the start is undone cell by cell (the
  * changes are logged in frame memory) and not retried. Vaults and cells with something on them are left alone.
  */
@@ -13,18 +14,22 @@ final class StreamerPass {
     static final int LAVA = 1;
     static final int CHASM = 2;
     static final int RUBBLE = 3;
+    static final int LAKE = 4;
+    static final int LAVA_LAKE = 5;
 
     private StreamerPass() {
     }
 
     /** @return streamers kept */
     static int apply(GenContext c, int start) {
-        int count = c.rng.nextInt(3);
+        int count = c.rng.range(c.theme.streamersMin, c.theme.streamersMax);
         int kept = 0;
         long log = c.frame.alloc(c.cells * 8L, 8); // {cell, old terrain} pairs of the streamer being tried
         for (int s = 0; s < count; s++) {
-            int kind = c.rng.nextInt(4);
-            int n = kind == RUBBLE ? rubble(c, log) : kind == CHASM ? chasm(c, log) : river(c, log, kind == LAVA);
+            int kind = kind(c);
+            int n = kind == RUBBLE ? rubble(c, log) : kind == CHASM ? blob(c, log, Terrain.CHASM, -1)
+                : kind == LAKE ? blob(c, log, Terrain.DEEP_WATER, Terrain.SHALLOW_WATER)
+                : kind == LAVA_LAKE ? blob(c, log, Terrain.LAVA, -1) : river(c, log, kind == LAVA);
             if (n == 0) {
                 continue;
             }
@@ -36,7 +41,27 @@ final class StreamerPass {
                 }
             }
         }
+        for (int i = 0; i < c.cells; i++) {
+            if (c.level.terrainAt(i) == Terrain.LAVA) {
+                c.level.setFlagsAt(i, c.level.flagsAt(i) | Level.LIT);
+            }
+        }
         return kept;
+    }
+
+    private static int kind(GenContext c) {
+        int total = 0;
+        for (int w : c.theme.streamers) {
+            total += w;
+        }
+        int r = c.rng.nextInt(Math.max(1, total));
+        for (int k = 0; k < c.theme.streamers.length; k++) {
+            r -= c.theme.streamers[k];
+            if (r < 0) {
+                return k;
+            }
+        }
+        return RUBBLE;
     }
 
     private static boolean allReachable(GenContext c, int start) {
@@ -57,7 +82,7 @@ final class StreamerPass {
             return n;
         }
         int old = c.level.terrain(x, y);
-        if (old == t || Terrain.door(old) || old == Terrain.BRIDGE || c.level.entityAt(x, y) >= 0
+        if (old == t || Terrain.door(old) || old == Terrain.BRIDGE || c.level.occupied(x, y)
             || (c.level.flags(x, y) & Level.VAULT) != 0) {
             return n; // doors keep their data consistent; bridges, vaults and what stands on a cell stay
         }
@@ -103,18 +128,28 @@ final class StreamerPass {
         return n;
     }
 
-    private static int chasm(GenContext c, long log) {
+    /** A ragged disc of {@code core}, with a {@code rim} (or none: -1) one cell wide. */
+    private static int blob(GenContext c, long log, int core, int rim) {
         int cx = c.rng.range(c.width / 5, c.width * 4 / 5);
         int cy = c.rng.range(c.height / 5, c.height * 4 / 5);
         int r = c.rng.range(2, Math.max(2, Math.min(c.width, c.height) / 8));
         int n = 0;
-        for (int y = cy - r; y <= cy + r; y++) {
-            for (int x = cx - r; x <= cx + r; x++) {
+        int outer = rim >= 0 ? r + 1 : r;
+        for (int y = cy - outer; y <= cy + outer; y++) {
+            for (int x = cx - outer; x <= cx + outer; x++) {
                 int dx = x - cx;
                 int dy = y - cy;
-                if (dx * dx + dy * dy <= r * r + c.rng.nextInt(r + 1) && c.interior(x, y)
-                    && Terrain.passable(c.level.terrain(x, y))) {
-                    n = set(c, log, n, x, y, Terrain.CHASM);
+                int d2 = dx * dx + dy * dy;
+                int t = c.level.terrain(x, y);
+                // Lakes eat into walls and rock too (rooms open onto them); a chasm only swallows floor.
+                boolean eats = core == Terrain.CHASM ? Terrain.passable(t) : Terrain.passable(t) || t == Terrain.WALL || t == Terrain.ROCK;
+                if (!c.interior(x, y) || !eats) {
+                    continue;
+                }
+                if (d2 <= r * r + c.rng.nextInt(r + 1)) {
+                    n = set(c, log, n, x, y, core);
+                } else if (rim >= 0 && d2 <= outer * outer + outer) {
+                    n = set(c, log, n, x, y, rim);
                 }
             }
         }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Checks a level's invariants: rooms in bounds and not degenerate, solid map edges, valid terrain codes, a door
- * table that matches the door terrain, entities on passable cells with a consistent contents grid, stairs present,
- * and every passable cell reachable from the up stairs. Used by the generator, the tests and the stress run.
+ * table that matches the door terrain, entities on passable cells with a consistent contents grid, floor items on
+ * walkable cells with live pool slots, stairs present, and every passable cell reachable from the up stairs. Used by the generator, the tests and the stress run.
  */
 public final class Validator {
     private static final int MAX_PROBLEMS = 20;
@@ -99,27 +99,27 @@ public final class Validator {
         int occupied = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (l.entityAt(x, y) >= 0) {
-                    occupied++;
-                }
+                occupied += (l.entityAt(x, y) >= 0 ? 1 : 0) + (l.fixtureAt(x, y) >= 0 ? 1 : 0);
             }
         }
         if (occupied != l.entityCount() && problems.size() < MAX_PROBLEMS) {
-            problems.add("entity table has " + l.entityCount() + " entities but " + occupied + " cells hold one");
+            problems.add("entity table has " + l.entityCount() + " entities but the grids hold " + occupied);
         }
         for (int e = 0; e < l.entityCount() && problems.size() < MAX_PROBLEMS; e++) {
-            int x = l.entity(e, 2);
-            int y = l.entity(e, 3);
-            int kind = l.entity(e, 0);
-            if (kind < Population.MONSTER || kind > Population.TORCH) {
+            int x = l.entity(e, Level.E_X);
+            int y = l.entity(e, Level.E_Y);
+            int kind = l.entity(e, Level.E_KIND);
+            if (kind != Population.MONSTER && kind != Population.FEATURE && kind != Population.TORCH) {
                 problems.add("entity " + e + " has unknown kind " + kind);
             } else if (!l.inBounds(x, y) || !l.passable(x, y)) {
                 problems.add("entity " + e + " at " + x + "," + y + " stands on "
                     + (l.inBounds(x, y) ? Terrain.name(l.terrain(x, y)) : "nothing (off the map)"));
-            } else if (l.entityAt(x, y) != e) {
-                problems.add("entity " + e + " at " + x + "," + y + " is not in the contents grid there");
+            } else if ((kind == Population.MONSTER ? l.entityAt(x, y) : l.fixtureAt(x, y)) != e) {
+                problems.add("entity " + e + " at " + x + "," + y + " is not in the " + (kind == Population.MONSTER ? "monsters'" : "fixtures'")
+                    + " grid there");
             }
         }
+        items(l, problems);
         boolean stairs = true;
         if (l.upX() < 0 || !l.inBounds(l.upX(), l.upY()) || l.terrain(l.upX(), l.upY()) != Terrain.STAIRS_UP) {
             problems.add("up stairs missing");
@@ -151,6 +151,32 @@ public final class Validator {
             }
         }
         return problems;
+    }
+
+    private static void items(Level l, List<String> problems) {
+        FloorItems items = l.items();
+        int found = 0;
+        int cells = l.width() * l.height();
+        for (int i = 0; i < cells && problems.size() < MAX_PROBLEMS; i++) {
+            int h = items.atCell(i);
+            if (h == 0) {
+                continue;
+            }
+            found++;
+            int x = i % l.width();
+            int y = i / l.width();
+            long r = items.pool() == null ? 0 : items.pool().isValid(h) ? items.record(h) : 0;
+            if (r == 0) {
+                problems.add("item at " + x + "," + y + " has a stale or foreign pool handle 0x" + Integer.toHexString(h));
+            } else if (ItemRecord.type(r) < 0) {
+                problems.add("item at " + x + "," + y + " has type " + ItemRecord.type(r));
+            } else if (!Terrain.walkable(l.terrainAt(i))) {
+                problems.add("item at " + x + "," + y + " lies on " + Terrain.name(l.terrainAt(i)));
+            }
+        }
+        if (found != items.count() && problems.size() < MAX_PROBLEMS) {
+            problems.add("item count says " + items.count() + " but " + found + " cells hold one");
+        }
     }
 
     private static void edge(Level l, int x, int y, List<String> problems) {

@@ -17,6 +17,12 @@ public final class Vault {
     public static final int TORCH = 4;
     /** Cell content: the entrance (a floor cell corridors connect to). */
     public static final int ENTRANCE = 5;
+    /** Cell content: a key (opens one locked door). */
+    public static final int KEY = 6;
+    /** Cell content: a lever (raises the vault's gates). */
+    public static final int LEVER = 7;
+    /** Cell content: an item drawn four depths deeper. */
+    public static final int TREASURE = 8;
 
     final String name;
     final String file;
@@ -29,9 +35,13 @@ public final class Vault {
     final int height;
     final byte[] terrain;  // -1: leave the level's cell alone (outside the vault)
     final byte[] content;
+    final String[] named;  // a population row's name for monster=NAME, item=NAME, feature=NAME; else null
+    final int[] line;      // the file line that gave each cell its content (for errors found later)
+    /** Per cell: the table index a named content, key or lever resolved to ({@link #resolve}); -1 otherwise. */
+    int[] type;
 
     Vault(String name, String file, int minDepth, int maxDepth, int weight, boolean rotate, boolean mirror,
-          int width, int height, byte[] terrain, byte[] content) {
+          int width, int height, byte[] terrain, byte[] content, String[] named, int[] line) {
         this.name = name;
         this.file = file;
         this.minDepth = minDepth;
@@ -43,6 +53,44 @@ public final class Vault {
         this.height = height;
         this.terrain = terrain;
         this.content = content;
+        this.named = named;
+        this.line = line;
+    }
+
+    /**
+     * Binds named contents, keys and levers to rows of the population tables.
+     *
+     * @param pop the tables the vault will be stamped with
+     * @return a copy bound to {@code pop}
+     * @throws AssetException naming the vault file and the legend line of a name the tables do not have
+     */
+    Vault resolve(Population pop) {
+        Vault v = new Vault(name, file, minDepth, maxDepth, weight, rotate, mirror, width, height, terrain, content, named, line);
+        v.type = new int[content.length];
+        for (int c = 0; c < content.length; c++) {
+            int t = -1;
+            int k = content[c];
+            if (named[c] != null) {
+                int kind = k == MONSTER ? Population.MONSTER : k == ITEM ? Population.ITEM : Population.FEATURE;
+                t = pop.find(kind, named[c]);
+                if (t < 0) {
+                    throw new AssetException(file, line[c], "no " + (kind == Population.MONSTER ? "monster" : kind == Population.ITEM ? "item" : "feature")
+                        + " named '" + named[c] + "' in the population tables");
+                }
+            } else if (k == KEY) {
+                t = pop.firstItemOfClass(ItemType.KEY);
+                if (t < 0) {
+                    throw new AssetException(file, line[c], "the vault has a key but the population tables have no item of class key");
+                }
+            } else if (k == LEVER) {
+                t = pop.firstFeatureOfKind(FeatureType.LEVER);
+                if (t < 0) {
+                    throw new AssetException(file, line[c], "the vault has a lever but the population tables have no feature of kind lever");
+                }
+            }
+            v.type[c] = t;
+        }
+        return v;
     }
 
     /** @return the vault's name */

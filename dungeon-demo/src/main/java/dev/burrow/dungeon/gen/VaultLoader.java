@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the vault format (see README, "Vault files"):
+ * Reads the vault format (see docs/generator.md, "Vault files"):
  *
  * <pre>
  * # comment
@@ -15,7 +15,8 @@ import java.util.Map;
  * weight: 10           # relative chance among vaults allowed at a depth
  * rotate: yes          # may turn by quarter turns
  * mirror: no
- * legend: R floor monster    # glyph, terrain, optional content (monster|item|feature|torch|entrance)
+ * legend: R floor monster    # glyph, terrain, optional content
+ * legend: G floor monster=goblin
  * map:
  * #####
  * #.R.E
@@ -23,9 +24,19 @@ import java.util.Map;
  * end
  * </pre>
  *
- * Default glyphs: {@code #} wall, {@code .} floor, {@code +} closed door, {@code '} open door, {@code S} secret
- * door, {@code ~} deep water, {@code =} shallow water, {@code ^} lava, {@code :} chasm, {@code O} pillar,
- * {@code "} grass, {@code E} entrance floor, space = leave the level alone. Every error names {@code file:line}.
+ * <p>Contents: {@code monster}, {@code item}, {@code feature} (drawn from the depth's table, two depths deeper),
+ * {@code monster=NAME}, {@code item=NAME}, {@code feature=NAME} (a row of {@code population.conf} by its name),
+ * {@code treasure} (an item drawn four depths deeper), {@code torch}, {@code entrance} (a cell corridors connect
+ * to), {@code key} (opens one {@code locked_door}) and {@code lever} (raises every {@code gate} of the vault).</p>
+ *
+ * <p>Default glyphs: {@code #} wall, {@code .} floor, {@code +} closed door, {@code '} open door, {@code S} secret
+ * door, {@code L} locked door, {@code |} gate, {@code ~} deep water, {@code =} shallow water, {@code ^} lava,
+ * {@code :} chasm, {@code O} pillar, {@code "} grass, {@code E} entrance floor, {@code K} floor with a key,
+ * {@code /} floor with a lever, space = leave the level alone.</p>
+ *
+ * <p>A machine room must be solvable: every key and lever is reachable from an entrance without passing a locked
+ * door or a gate, there are at least as many keys as locked doors, and gates come with a lever. Names are checked
+ * against the population tables when the assets load ({@link GenAssets}). Every error names {@code file:line}.</p>
  */
 public final class VaultLoader {
     private static final Map<String, Integer> TERRAIN = new HashMap<>();
@@ -33,7 +44,8 @@ public final class VaultLoader {
 
     static {
         String[] names = {"rock", "wall", "floor", "corridor", "open_door", "closed_door", "secret_door",
-            "deep_water", "shallow_water", "lava", "chasm", "rubble", "bridge", null, null, "pillar", "grass"};
+            "deep_water", "shallow_water", "lava", "chasm", "rubble", "bridge", null, null, "pillar", "grass",
+            "locked_door", "gate"};
         for (int t = 0; t < names.length; t++) {
             if (names[t] != null) {
                 TERRAIN.put(names[t], t);
@@ -44,6 +56,9 @@ public final class VaultLoader {
         CONTENT.put("feature", Vault.FEATURE);
         CONTENT.put("torch", Vault.TORCH);
         CONTENT.put("entrance", Vault.ENTRANCE);
+        CONTENT.put("key", Vault.KEY);
+        CONTENT.put("lever", Vault.LEVER);
+        CONTENT.put("treasure", Vault.TREASURE);
     }
 
     private VaultLoader() {
@@ -56,7 +71,7 @@ public final class VaultLoader {
      * @throws AssetException {@code file:line: what}
      */
     public static Vault parse(String file, List<String> lines) {
-        Map<Character, int[]> legend = defaultLegend();
+        Map<Character, Legend> legend = defaultLegend();
         String name = null;
         int minDepth = -1;
         int maxDepth = -1;
@@ -88,6 +103,9 @@ public final class VaultLoader {
                 case "depth": {
                     String[] p = value.split("-");
                     try {
+                        if (p.length == 0) { // "-" or "--": split leaves nothing (found by AssetParsersFuzzTest)
+                            throw new NumberFormatException();
+                        }
                         minDepth = Integer.parseInt(p[0].trim());
                         maxDepth = p.length == 2 ? Integer.parseInt(p[1].trim()) : minDepth;
                         if (p.length > 2) {
@@ -164,51 +182,77 @@ public final class VaultLoader {
         }
         byte[] terrain = new byte[w * h];
         byte[] content = new byte[w * h];
+        String[] named = new String[w * h];
+        int[] line = new int[w * h];
         int entrances = 0;
         for (int j = 0; j < h; j++) {
             String row = lines.get(mapStart + j);
             for (int i = 0; i < w; i++) {
                 char ch = i < row.length() ? row.charAt(i) : ' ';
-                int[] e = legend.get(ch);
+                Legend e = legend.get(ch);
                 if (e == null) {
                     throw new AssetException(file, mapStart + j + 1, "glyph '" + ch + "' in column " + (i + 1)
                         + " is not in the legend (add 'legend: " + ch + " <terrain> [content]')");
                 }
-                terrain[j * w + i] = (byte) e[0];
-                content[j * w + i] = (byte) e[1];
-                if (e[1] == Vault.ENTRANCE) {
+                int c = j * w + i;
+                terrain[c] = (byte) e.terrain;
+                content[c] = (byte) e.content;
+                named[c] = e.name;
+                line[c] = e.line > 0 ? e.line : mapStart + j + 1;
+                if (e.content == Vault.ENTRANCE) {
                     entrances++;
                 }
-                if (e[1] != Vault.NONE && e[1] != Vault.ENTRANCE && e[0] >= 0 && !Terrain.passable(e[0])) {
-                    throw new AssetException(file, mapStart + j + 1, "glyph '" + ch + "' puts something on impassable " + Terrain.name(e[0]));
+                if (e.content != Vault.NONE && e.content != Vault.ENTRANCE && e.terrain >= 0 && !Terrain.walkable(e.terrain)) {
+                    throw new AssetException(file, mapStart + j + 1, "glyph '" + ch + "' puts something on impassable " + Terrain.name(e.terrain));
                 }
             }
         }
         if (entrances == 0) {
             throw new AssetException(file, mapStart + 1, "map has no entrance (glyph E, or a legend entry with 'entrance')");
         }
-        return new Vault(name, file, minDepth, maxDepth, weight, rotate, mirror, w, h, terrain, content);
+        Vault v = new Vault(name, file, minDepth, maxDepth, weight, rotate, mirror, w, h, terrain, content, named, line);
+        MachineCheck.check(v, mapStart + 1);
+        return v;
     }
 
-    private static Map<Character, int[]> defaultLegend() {
-        Map<Character, int[]> m = new HashMap<>();
-        m.put('#', new int[] {Terrain.WALL, Vault.NONE});
-        m.put('.', new int[] {Terrain.FLOOR, Vault.NONE});
-        m.put('+', new int[] {Terrain.DOOR_CLOSED, Vault.NONE});
-        m.put('\'', new int[] {Terrain.DOOR_OPEN, Vault.NONE});
-        m.put('S', new int[] {Terrain.DOOR_SECRET, Vault.NONE});
-        m.put('~', new int[] {Terrain.DEEP_WATER, Vault.NONE});
-        m.put('=', new int[] {Terrain.SHALLOW_WATER, Vault.NONE});
-        m.put('^', new int[] {Terrain.LAVA, Vault.NONE});
-        m.put(':', new int[] {Terrain.CHASM, Vault.NONE});
-        m.put('O', new int[] {Terrain.PILLAR, Vault.NONE});
-        m.put('"', new int[] {Terrain.GRASS, Vault.NONE});
-        m.put('E', new int[] {Terrain.FLOOR, Vault.ENTRANCE});
-        m.put(' ', new int[] {-1, Vault.NONE});
+    /** A legend entry: terrain (-1: leave the level alone), content, a row name for named contents, its line. */
+    private static final class Legend {
+        final int terrain;
+        final int content;
+        final String name;
+        final int line;
+
+        Legend(int terrain, int content, String name, int line) {
+            this.terrain = terrain;
+            this.content = content;
+            this.name = name;
+            this.line = line;
+        }
+    }
+
+    private static Map<Character, Legend> defaultLegend() {
+        Map<Character, Legend> m = new HashMap<>();
+        m.put('#', new Legend(Terrain.WALL, Vault.NONE, null, 0));
+        m.put('.', new Legend(Terrain.FLOOR, Vault.NONE, null, 0));
+        m.put('+', new Legend(Terrain.DOOR_CLOSED, Vault.NONE, null, 0));
+        m.put('\'', new Legend(Terrain.DOOR_OPEN, Vault.NONE, null, 0));
+        m.put('S', new Legend(Terrain.DOOR_SECRET, Vault.NONE, null, 0));
+        m.put('L', new Legend(Terrain.DOOR_LOCKED, Vault.NONE, null, 0));
+        m.put('|', new Legend(Terrain.GATE, Vault.NONE, null, 0));
+        m.put('~', new Legend(Terrain.DEEP_WATER, Vault.NONE, null, 0));
+        m.put('=', new Legend(Terrain.SHALLOW_WATER, Vault.NONE, null, 0));
+        m.put('^', new Legend(Terrain.LAVA, Vault.NONE, null, 0));
+        m.put(':', new Legend(Terrain.CHASM, Vault.NONE, null, 0));
+        m.put('O', new Legend(Terrain.PILLAR, Vault.NONE, null, 0));
+        m.put('"', new Legend(Terrain.GRASS, Vault.NONE, null, 0));
+        m.put('E', new Legend(Terrain.FLOOR, Vault.ENTRANCE, null, 0));
+        m.put('K', new Legend(Terrain.FLOOR, Vault.KEY, null, 0));
+        m.put('/', new Legend(Terrain.FLOOR, Vault.LEVER, null, 0));
+        m.put(' ', new Legend(-1, Vault.NONE, null, 0));
         return m;
     }
 
-    private static void legend(String file, int no, String value, Map<Character, int[]> legend) {
+    private static void legend(String file, int no, String value, Map<Character, Legend> legend) {
         String[] p = value.split("\\s+");
         if (p.length < 2 || p.length > 3 || p[0].length() != 1) {
             throw new AssetException(file, no, "legend must be 'GLYPH terrain [content]', got '" + value + "'");
@@ -218,14 +262,25 @@ public final class VaultLoader {
             throw new AssetException(file, no, "unknown terrain '" + p[1] + "' (known: " + String.join(", ", new java.util.TreeSet<>(TERRAIN.keySet())) + ")");
         }
         int content = Vault.NONE;
+        String name = null;
         if (p.length == 3) {
-            Integer c = CONTENT.get(p[2].toLowerCase(Locale.ROOT));
-            if (c == null) {
-                throw new AssetException(file, no, "unknown content '" + p[2] + "' (monster, item, feature, torch, entrance)");
+            String c = p[2].toLowerCase(Locale.ROOT);
+            int eq = c.indexOf('=');
+            if (eq >= 0) {
+                name = p[2].substring(eq + 1);
+                c = c.substring(0, eq);
+                if (name.isEmpty() || !(c.equals("monster") || c.equals("item") || c.equals("feature"))) {
+                    throw new AssetException(file, no, "a named content is monster=NAME, item=NAME or feature=NAME, got '" + p[2] + "'");
+                }
             }
-            content = c;
+            Integer k = CONTENT.get(c);
+            if (k == null) {
+                throw new AssetException(file, no, "unknown content '" + p[2] + "' (monster, item, feature, treasure, torch, entrance,"
+                    + " key, lever, or monster=NAME, item=NAME, feature=NAME)");
+            }
+            content = k;
         }
-        legend.put(p[0].charAt(0), new int[] {t, content});
+        legend.put(p[0].charAt(0), new Legend(t, content, name, no));
     }
 
     private static boolean yesNo(String file, int no, String value) {

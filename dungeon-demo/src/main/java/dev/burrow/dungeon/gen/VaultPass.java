@@ -3,14 +3,15 @@ package dev.burrow.dungeon.gen;
 /**
  * Pass: vaults. Prefabs allowed at the depth are drawn by weight, turned and mirrored when their file allows, and
  * stamped where their box (plus a margin) is untouched rock. Their doors go into the door table, their contents
- * become entities, and the vault joins the room list at its entrance so corridors reach it.
+ * become entities and floor items (keys and levers included), and the vault joins the room list at its entrance so
+ * corridors reach it; later passes leave its cells alone.
  */
 final class VaultPass {
     private VaultPass() {
     }
 
     static void apply(GenContext c) {
-        int want = (c.cells >= 2500 ? 1 : 0) + (c.depth >= 3 && c.rng.chance(40) ? 1 : 0) + c.cells / 20_000;
+        int want = c.cells >= 2500 ? c.rng.range(c.theme.vaultsMin, c.theme.vaultsMax) + c.cells / 20_000 : 0;
         for (int v = 0; v < want; v++) {
             Vault vault = pick(c);
             if (vault == null) {
@@ -31,6 +32,17 @@ final class VaultPass {
                     break;
                 }
             }
+        }
+    }
+
+    /** One content cell: a named or bound type as is, else a pick from the table a few depths deeper. */
+    private static void fill(GenContext c, int content, int bound, int x, int y) {
+        int kind = content == Vault.MONSTER ? Population.MONSTER
+            : content == Vault.FEATURE || content == Vault.LEVER ? Population.FEATURE : Population.ITEM;
+        int type = bound >= 0 ? bound
+            : c.assets.population().pick(kind, c.depth + (content == Vault.TREASURE ? 4 : 2), c.rng); // vaults hold deeper things
+        if (type >= 0) {
+            PopulationPass.add(c, kind, type, x, y);
         }
     }
 
@@ -95,12 +107,7 @@ final class VaultPass {
                 } else if (content == Vault.TORCH) {
                     l.addEntity(Population.TORCH, 0, px, py, 0);
                 } else if (content != Vault.NONE && content != Vault.ENTRANCE) {
-                    int kind = content == Vault.MONSTER ? Population.MONSTER : content == Vault.ITEM ? Population.ITEM : Population.FEATURE;
-                    int type = c.assets.population().pick(kind, c.depth + 2, c.rng); // vaults hold deeper things
-                    if (type >= 0) {
-                        int hp = kind == Population.MONSTER ? c.assets.population().table(kind).get(type).hp : 0;
-                        l.addEntity(kind, type, px, py, hp);
-                    }
+                    fill(c, content, vault.type[src], px, py);
                 }
             }
         }

@@ -1,17 +1,19 @@
 package dev.burrow.dungeon.overlay;
 
-import dev.burrow.dungeon.FrameClock;
 import dev.burrow.dungeon.arena.ArenaSim;
 import dev.burrow.memory.MemorySnapshot;
 import imgui.ImGui;
 import imgui.flag.ImGuiCol;
-import imgui.flag.ImGuiCond;
-import imgui.flag.ImGuiWindowFlags;
 
-/** The arena panel: enemies alive / spawned / killed, step time, damage ring use, shots, the player. No garbage. */
-public final class ArenaHud implements HudPanel {
+/**
+ * The overlay's "Arena" section: the simulation's memory-side figures — enemies alive in their fixed-capacity
+ * table, step time, the damage ring's peak against its capacity and everything refused (ring events, projectiles
+ * and particles over their lists; the pools themselves are in "Pools"). The game itself (health, wave, score) is
+ * on the arena's own screen. No garbage.
+ */
+public final class ArenaHud implements OverlaySection {
     private final ArenaSim sim;
-    private final FloatRing stepMs = new FloatRing(MemoryOverlay.HISTORY);
+    private final FloatRing stepMs = new FloatRing(MemoryPlots.HISTORY);
 
     /** @param sim the simulation shown */
     public ArenaHud(ArenaSim sim) {
@@ -19,55 +21,72 @@ public final class ArenaHud implements HudPanel {
     }
 
     @Override
-    public void draw(MemorySnapshot snap, FrameClock clock) {
-        stepMs.add(sim.lastStepNanos() / 1e6f);
-        ImGui.setNextWindowPos(10, 10, ImGuiCond.FirstUseEver);
-        ImGui.setNextWindowSize(380, 250, ImGuiCond.FirstUseEver);
-        ImGui.setNextWindowBgAlpha(0.8f);
-        if (ImGui.begin("Arena", ImGuiWindowFlags.NoFocusOnAppearing)) {
-            pair("alive ", sim.enemies().count(), " / wanted ", sim.wanted());
-            pair("spawned ", sim.spawned(), "   killed ", sim.killed());
-            pair("max alive together ", sim.maxAlive(), "   steps ", sim.steps());
-            ImGui.textUnformatted("step ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.tenths(stepMs.last()));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(" ms, worst of 600: ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.tenths(stepMs.max()));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.MS);
-            ImGui.textUnformatted("damage ring");
-            ImGui.sameLine();
-            float use = (float) sim.ringPeak() / Math.max(1, sim.ringCapacity());
-            ImGui.pushStyleColor(ImGuiCol.PlotHistogram, use > 0.9f ? 0.9f : 0.3f, use > 0.9f ? 0.2f : 0.7f, 0.3f, 1f);
-            ImGui.progressBar(use, 150, 0, "");
-            ImGui.popStyleColor();
-            ImGui.sameLine();
-            ImGui.textUnformatted(Labels.of(sim.ringPeak()));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(" / ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.of(sim.ringCapacity()));
-            pair("ring dropped ", sim.ringDropped(), "   shots refused ", sim.shotsRefused());
-            pair("projectiles ", sim.projectileCount(), "   particles ", sim.particleCount());
-            float hp = (float) sim.playerHp() / sim.playerMaxHp();
-            ImGui.progressBar(hp, 150, 0, "");
-            ImGui.sameLine();
-            pair("HP ", sim.playerHp(), "   falls ", sim.playerDeaths());
-            ImGui.separator();
-            ImGui.textUnformatted("F1 memory overlay   Esc quit");
-        }
-        ImGui.end();
+    public String title() {
+        return "Arena";
     }
 
-    private static void pair(String a, long x, String b, long y) {
-        ImGui.textUnformatted(a);
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(x));
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(b);
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(y));
+    @Override
+    public void draw(MemorySnapshot snap) {
+        stepMs.add(sim.lastStepNanos() / 1e6f);
+        Figures.label("enemies ");
+        Figures.count(sim.enemies().count());
+        Figures.then();
+        Figures.label("/");
+        Figures.count(sim.enemies().capacity());
+        bar((float) sim.enemies().count() / Math.max(1, sim.enemies().capacity()), false);
+        if (ImGui.isItemHovered()) {
+            ImGui.beginTooltip();
+            ImGui.textUnformatted("enemy table rows: native columns in the arena::sim group, capacity fixed at N");
+            Figures.label("spawned ");
+            Figures.count(sim.spawned());
+            ImGui.sameLine();
+            Figures.label("killed ");
+            Figures.count(sim.killed());
+            ImGui.sameLine();
+            Figures.label("most together ");
+            Figures.count(sim.maxAlive());
+            ImGui.endTooltip();
+        }
+        ImGui.sameLine();
+        Figures.label("step ");
+        Figures.ms(stepMs.last());
+        if (ImGui.isItemHovered()) {
+            ImGui.beginTooltip();
+            Figures.label("worst of the last 600 frames ");
+            Figures.ms(stepMs.max());
+            Figures.label("steps so far ");
+            Figures.count(sim.steps());
+            ImGui.endTooltip();
+        }
+        float use = (float) sim.ringPeak() / Math.max(1, sim.ringCapacity());
+        Figures.label("damage ring ");
+        Figures.count(sim.ringPeak());
+        Figures.then();
+        Figures.label("/");
+        Figures.count(sim.ringCapacity());
+        bar(use, use > 0.9f);
+        if (ImGui.isItemHovered()) {
+            ImGui.beginTooltip();
+            ImGui.textUnformatted("most damage events in one step, of the ring's capacity; a full ring refuses and counts");
+            Figures.label("events so far ");
+            Figures.count(sim.ringPushed());
+            ImGui.sameLine();
+            Figures.label("refused ");
+            Figures.count(sim.ringDropped());
+            ImGui.sameLine();
+            Figures.label("shots refused ");
+            Figures.count(sim.shotsRefused());
+            ImGui.endTooltip();
+        }
+        ImGui.sameLine();
+        Figures.label("refused ");
+        Figures.count(sim.ringDropped() + sim.shotsRefused());
+    }
+
+    private static void bar(float fraction, boolean alarm) {
+        ImGui.sameLine(160);
+        ImGui.pushStyleColor(ImGuiCol.PlotHistogram, alarm ? 0.9f : 0.3f, alarm ? 0.2f : 0.7f, 0.3f, 1f);
+        ImGui.progressBar(Math.max(0f, Math.min(1f, fraction)), 120, 8, "");
+        ImGui.popStyleColor();
     }
 }

@@ -1,8 +1,9 @@
 package dev.burrow.dungeon.overlay;
 
 /**
- * The last {@code capacity} samples of a series, kept in a primitive ring and unrolled into a plot array
- * ({@link #xs()}/{@link #ys()}, oldest first) without allocating.
+ * The last {@code capacity} samples of a series, kept in a primitive ring and unrolled into plot arrays
+ * ({@link #xs()}/{@link #ys()}, oldest first) without allocating. Unrolling can merge neighbouring samples into
+ * buckets (keeping each bucket's largest, so a one-frame spike still shows) to draw fewer line segments.
  */
 final class FloatRing {
     private final float[] ring;
@@ -25,15 +26,36 @@ final class FloatRing {
         total++;
     }
 
-    /** Unrolls the ring into {@link #ys()} and frame numbers into {@link #xs()}. @return the sample count */
-    int unroll() {
-        int start = (next - size + ring.length) % ring.length;
+    /**
+     * Unrolls the ring into {@link #ys()} (each point the largest of {@code bucket} neighbouring samples) and their
+     * first frame numbers into {@link #xs()}.
+     *
+     * @return the point count
+     */
+    int unroll(int bucket) {
+        int b = Math.max(1, bucket);
+        int points = 0;
         long firstX = total - size;
-        for (int i = 0; i < size; i++) {
-            ys[i] = ring[(start + i) % ring.length];
-            xs[i] = firstX + i;
+        for (int i = 0; i < size; i += b) {
+            float m = sample(i);
+            for (int k = 1; k < b && i + k < size; k++) {
+                m = Math.max(m, sample(i + k));
+            }
+            ys[points] = m;
+            xs[points] = firstX + i;
+            points++;
         }
-        return size;
+        return points;
+    }
+
+    /** @param i 0 is the oldest sample held @return that sample */
+    float sample(int i) {
+        return ring[(next - size + i + 2 * ring.length) % ring.length];
+    }
+
+    /** @return the frame number of the oldest sample held */
+    long firstFrame() {
+        return total - size;
     }
 
     float[] xs() { return xs; }
@@ -47,11 +69,23 @@ final class FloatRing {
         return size == 0 ? 0 : ring[(next - 1 + ring.length) % ring.length];
     }
 
-    /** @return the largest sample held */
+    /** @return the largest sample held (0 when empty) */
     float max() {
         float m = 0;
         for (int i = 0; i < size; i++) {
             m = Math.max(m, ring[i]);
+        }
+        return m;
+    }
+
+    /** @return the smallest sample held (0 when empty) */
+    float min() {
+        if (size == 0) {
+            return 0;
+        }
+        float m = Float.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            m = Math.min(m, ring[i]);
         }
         return m;
     }

@@ -2,52 +2,73 @@ package dev.burrow.dungeon.overlay;
 
 import dev.burrow.dungeon.FrameClock;
 import dev.burrow.memory.DebugLevel;
-import dev.burrow.memory.DiagnosticCode;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.MemorySnapshot;
-import dev.burrow.memory.Severity;
 import imgui.ImGui;
 import imgui.extension.implot.ImPlot;
-import imgui.extension.implot.flag.ImPlotAxisFlags;
-import imgui.extension.implot.flag.ImPlotFlags;
-import imgui.flag.ImGuiCol;
+import imgui.extension.implot.flag.ImPlotCol;
+import imgui.flag.ImGuiComboFlags;
 import imgui.flag.ImGuiCond;
 import imgui.flag.ImGuiTreeNodeFlags;
 import imgui.flag.ImGuiWindowFlags;
 
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+
 /**
- * The live memory overlay: reads one {@link MemorySnapshot} per frame (refilled in place) and draws allocators,
- * tags with budget bars, the frame arena, pools, level groups (and the moment one closes), 600-frame plots, the
- * latest diagnostics, and buttons (regenerate, debug level, full GC, dump JSON). It never reaches into the
- * allocators, and it allocates no Java heap per frame: labels come from {@link Labels}, names from the snapshot.
+ * The live memory overlay, docked to the right edge of the window at full height ({@link #dockedWidth}); the host
+ * lays its own screen out left of it. It reads one {@link MemorySnapshot} per frame (refilled in place) and shows
+ * native memory next to the Java heap (used and committed) and RSS; the frame arenas, pools and level groups each
+ * with a bar of what is used against what is held; tags with their budgets; diagnostics; the host's sections;
+ * 600-frame plots that can be paused and scrubbed; and a comparison of the live snapshot with a saved one. Buttons
+ * save a snapshot (a timestamped JSON file), run a full GC, switch the debug level and (in the game) regenerate.
+ *
+ * <p>What it costs was measured on llvmpipe, where filling pixels dominates: so the panel is cheap to draw rather
+ * than cheap to compute. It paints no background of its own when the host clears that strip
+ * ({@link #paintsBackground(boolean)}), shows figures in few glyphs, draws bars 8 pixels high, leaves the plots and
+ * the long lists closed until opened, and does no ImGui work at all when hidden and the host has no ImGui panel.
+ * It allocates no Java heap per frame: labels come from {@link Labels} tables, names from the snapshot, plots read
+ * primitive rings.</p>
  */
 public final class MemoryOverlay implements AutoCloseable {
-    static final int HISTORY = 600;
-    /** Pixels the memory panel takes on the right (the map keeps the player left of it). */
+    /** Widest the docked panel gets, in pixels. */
     public static final int PANEL_WIDTH = 480;
-    private static final float WIDTH = PANEL_WIDTH - 10;
-    private static final int AUTOFIT = ImPlotAxisFlags.AutoFit;
+    /** Narrowest it gets (unless the window is narrower than twice this). */
+    public static final int MIN_PANEL_WIDTH = 320;
     private static final String[] DEBUG_NAMES = {"OFF", "SIMPLE", "PARANOID"};
+    private static final DebugLevel[] LEVELS = DebugLevel.values();
+    private static final int PANEL_FLAGS = ImGuiWindowFlags.NoTitleBar | ImGuiWindowFlags.NoResize | ImGuiWindowFlags.NoMove
+        | ImGuiWindowFlags.NoCollapse | ImGuiWindowFlags.NoSavedSettings | ImGuiWindowFlags.NoFocusOnAppearing
+        | ImGuiWindowFlags.NoBringToFrontOnFocus;
+    private static final int RSS_EVERY = 30;
 
     private final EngineMemory mem;
     private final ImGuiLayer imgui;
     private final HudPanel hud;
+    private OverlaySection[] sections = new OverlaySection[0];
     private MemorySnapshot snap;
-    private final FloatRing frameMs = new FloatRing(HISTORY);
-    private final FloatRing heapPerFrame = new FloatRing(HISTORY);
-    private final FloatRing gcCount = new FloatRing(HISTORY);
-    private final FloatRing frameBytes = new FloatRing(HISTORY);
-    private final FloatRing poolBytes = new FloatRing(HISTORY);
-    private final FloatRing groupBytes = new FloatRing(HISTORY);
-    private final FloatRing nativeBytes = new FloatRing(HISTORY);
+    private final MemoryPlots plots = new MemoryPlots();
+    private final SnapshotFiles files = new SnapshotFiles(Path.of("").toAbsolutePath());
+    private final SnapshotCompare compare = new SnapshotCompare(files);
     private boolean visible = true;
+    private boolean paintsBackground = true;
+    private boolean regenerateButton = true;
     private boolean regenerateRequested;
-    private String dumped;
+    private String[] openAtStart = new String[0];
+    private String saved;
+    private long heapUsed;
+    private long heapCommitted;
+    private long rss = -1;
+    private long frames;
+    private long lastCpuNanos;
+    private int lastVertices;
+    private int lastDrawCalls;
 
     /**
      * @param mem the engine whose snapshot is shown
      * @param window the GLFW window
-     * @param hud the game's or arena's panel, drawn beside the memory panels
+     * @param hud the game's ImGui panel, drawn every frame even with the memory panel hidden; null when the host
+     *            draws its screen itself
      */
     public MemoryOverlay(EngineMemory mem, long window, HudPanel hud) {
         this.mem = mem;
@@ -56,14 +77,74 @@ public final class MemoryOverlay implements AutoCloseable {
         this.snap = mem.snapshot();
     }
 
+    /** Adds a collapsible section of the host's (drawn after the level groups). Setup only. */
+    public void section(OverlaySection s) {
+        OverlaySection[] a = java.util.Arrays.copyOf(sections, sections.length + 1);
+        a[sections.length] = s;
+        sections = a;
+    }
+
+    /**
+     * Whether the panel paints its own (opaque) background. Hosts that draw nothing in the docked strip and clear it
+     * anyway (the arena: its map stops at the dock and the frame starts with a clear) turn it off: filling 480 x 720
+     * pixels costs milliseconds on a software rasteriser.
+     */
+    public void paintsBackground(boolean on) {
+        paintsBackground = on;
+    }
+
+    /** Whether to offer the "Regenerate level" button (the game's; the arena has no levels to regenerate). */
+    public void regenerateButton(boolean on) {
+        regenerateButton = on;
+    }
+
+    /**
+     * Opens sections on the first frame (for scripted screenshots and for a developer's usual layout).
+     *
+     * @param titles section titles, or their first words in lower case ("plots", "compare", "tags" ...)
+     */
+    public void openAtStart(String... titles) {
+        openAtStart = titles.clone();
+    }
+
+    /**
+     * Loads a saved snapshot into the comparison section (and opens it), as if picked there.
+     *
+     * @param file a {@code burrow-snapshot-*.json}
+     * @return null when loaded, else one line saying why not (also shown in the section)
+     */
+    public String compareWith(Path file) {
+        openAtStart = java.util.Arrays.copyOf(openAtStart, openAtStart.length + 1);
+        openAtStart[openAtStart.length - 1] = "compare";
+        return compare.load(file);
+    }
+
     /** F1. */
     public void toggle() {
         visible = !visible;
     }
 
-    /** @return whether the overlay is shown */
+    /** @param shown whether the memory panel shows */
+    public void visible(boolean shown) {
+        visible = shown;
+    }
+
+    /** @return whether the memory panel shows */
     public boolean visible() {
         return visible;
+    }
+
+    /**
+     * @param framebufferWidth the window's framebuffer width in pixels
+     * @return pixels the docked panel occupies at the right edge, full height: 0 when hidden, else 37.5% of the
+     *     width between {@link #MIN_PANEL_WIDTH} and {@link #PANEL_WIDTH}, and never more than half the window
+     */
+    public float dockedWidth(int framebufferWidth) {
+        if (!visible || framebufferWidth <= 0) {
+            return 0;
+        }
+        float w = Math.max(MIN_PANEL_WIDTH, Math.min(PANEL_WIDTH, Math.round(framebufferWidth * 0.375f)));
+        return Math.min(w, framebufferWidth / 2f);
     }
 
     /** @return whether the "Regenerate level" button was pressed since the last call */
@@ -78,6 +159,16 @@ public final class MemoryOverlay implements AutoCloseable {
         return imgui.wantsKeyboard();
     }
 
+    /** @return ImGui vertices drawn last frame (0 when nothing was drawn) */
+    public int lastVertices() {
+        return lastVertices;
+    }
+
+    /** @return ImGui draw calls issued last frame */
+    public int lastDrawCalls() {
+        return lastDrawCalls;
+    }
+
     /**
      * Samples this frame's figures and draws the overlay (if visible) on top of what is rendered.
      *
@@ -86,303 +177,187 @@ public final class MemoryOverlay implements AutoCloseable {
      * @param height framebuffer height
      */
     public void frame(FrameClock clock, int width, int height) {
+        long t0 = System.nanoTime();
         snap = mem.snapshot(snap);
-        frameMs.add(clock.lastMs());
-        heapPerFrame.add(clock.lastHeapBytes());
-        gcCount.add(clock.gcCount());
-        frameBytes.add(snap.frameBytes());
-        poolBytes.add(snap.poolBytes());
-        groupBytes.add(snap.groupBytes());
-        nativeBytes.add(snap.nativeBytes());
-        imgui.newFrame();
-        hud.draw(snap, clock);
+        Runtime rt = Runtime.getRuntime();
+        heapCommitted = rt.totalMemory();
+        heapUsed = heapCommitted - rt.freeMemory();
+        if (frames++ % RSS_EVERY == 0) {
+            rss = ProcessMemory.rssBytes();
+        }
+        plots.sample(clock, snap, heapUsed, heapCommitted, rss);
+        if (!visible && hud == null) {
+            lastVertices = 0;
+            lastDrawCalls = 0;
+            lastCpuNanos = System.nanoTime() - t0;
+            return;
+        }
+        imgui.newFrame(width, height);
+        if (hud != null) {
+            hud.draw(snap, clock);
+        }
         if (visible) {
-            ImGui.setNextWindowPos(width - WIDTH - 10, 10, ImGuiCond.FirstUseEver);
-            ImGui.setNextWindowSize(WIDTH, height - 20, ImGuiCond.FirstUseEver);
-            ImGui.setNextWindowBgAlpha(0.88f);
-            if (ImGui.begin("Burrow memory (F1)", ImGuiWindowFlags.NoFocusOnAppearing)) {
-                summary(clock);
-                buttons();
-                if (ImGui.collapsingHeader("Level groups", ImGuiTreeNodeFlags.DefaultOpen)) {
-                    groups();
-                }
-                if (ImGui.collapsingHeader("Frame arenas", ImGuiTreeNodeFlags.DefaultOpen)) {
-                    frames();
-                }
-                if (ImGui.collapsingHeader("Pools", ImGuiTreeNodeFlags.DefaultOpen)) {
-                    pools();
-                }
-                if (ImGui.collapsingHeader("Tags and budgets", ImGuiTreeNodeFlags.DefaultOpen)) {
-                    tags();
-                }
-                if (ImGui.collapsingHeader("Diagnostics", ImGuiTreeNodeFlags.DefaultOpen)) {
-                    diagnostics();
-                }
-                if (ImGui.collapsingHeader("Plots (last 600 frames)", ImGuiTreeNodeFlags.DefaultOpen)) {
-                    plots();
-                }
-            }
-            ImGui.end();
+            panel(clock, width, height);
         }
         imgui.render();
+        lastVertices = imgui.vertices();
+        lastDrawCalls = imgui.drawCalls();
+        lastCpuNanos = System.nanoTime() - t0;
     }
 
-    private void summary(FrameClock clock) {
-        ImGui.textUnformatted("heap ");
+    private void panel(FrameClock clock, int width, int height) {
+        float scale = Math.max(0.01f, ImGui.getIO().getDisplayFramebufferScaleX());
+        float w = dockedWidth(width) / scale;
+        ImGui.setNextWindowPos(width / scale - w, 0, ImGuiCond.Always);
+        ImGui.setNextWindowSize(w, height / scale, ImGuiCond.Always);
+        if (ImGui.begin("Burrow memory", PANEL_FLAGS | (paintsBackground ? 0 : ImGuiWindowFlags.NoBackground))) {
+            header(clock);
+            AllocatorSections.allocators(snap);
+            buttons();
+            if (open("Frame arenas", false)) { // the "frames" line above sums them; per thread on demand
+                AllocatorSections.frames(snap);
+            }
+            if (open("Pools", true)) {
+                AllocatorSections.pools(snap);
+            }
+            if (open("Level groups", true)) {
+                AllocatorSections.groups(snap);
+            }
+            for (OverlaySection s : sections) {
+                if (open(s.title(), true)) {
+                    s.draw(snap);
+                }
+            }
+            if (open("Tags and budgets", false)) {
+                AllocatorSections.tags(snap);
+            }
+            if (open("Diagnostics", true)) {
+                AllocatorSections.diagnostics(snap);
+            }
+            if (open("Plots, last 600 frames", false)) {
+                ImPlot.pushStyleColor(ImPlotCol.FrameBg, 0);
+                ImPlot.pushStyleColor(ImPlotCol.PlotBg, 0);
+                plots.draw(ImGui.getContentRegionAvailX());
+                ImPlot.popStyleColor(2);
+            }
+            if (open("Compare with a saved snapshot", false)) {
+                compare.draw(snap);
+            }
+        }
+        ImGui.end();
+    }
+
+    /** A section heading: an unframed tree node (no filled header bar to rasterise), no indent. */
+    private boolean open(String title, boolean byDefault) {
+        ImGui.separator();
+        if (frames <= 2 && asked(title)) {
+            ImGui.setNextItemOpen(true, ImGuiCond.Once);
+        }
+        return ImGui.treeNodeEx(title, ImGuiTreeNodeFlags.NoTreePushOnOpen | (byDefault ? ImGuiTreeNodeFlags.DefaultOpen : 0));
+    }
+
+    /** Setup-time only (the first frames): compares a few short strings. */
+    private boolean asked(String title) {
+        for (String t : openAtStart) {
+            if (t.equals("all") || title.regionMatches(true, 0, t, 0, t.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void header(FrameClock clock) {
+        ImGui.textUnformatted("Burrow memory (F1)");
+        ImGui.sameLine(0, 18);
+        AllocatorSections.dim();
+        Figures.label("overlay CPU ");
+        Figures.ms(lastCpuNanos / 1e6);
         ImGui.sameLine(0, 0);
+        Figures.label(", ");
+        Figures.count(lastVertices);
+        ImGui.sameLine(0, 0);
+        ImGui.textUnformatted(" vtx");
+        ImGui.popStyleColor();
         ImGui.textUnformatted(snap.allocator());
         ImGui.sameLine();
-        ImGui.textUnformatted("debug ");
-        ImGui.sameLine(0, 0);
         ImGui.textUnformatted(DEBUG_NAMES[snap.debug().ordinal()]);
         ImGui.sameLine();
         ImGui.textUnformatted(snap.strict() ? "strict" : "lenient");
-        size("native live ", snap.nativeBytes());
         ImGui.sameLine();
-        size("  peak ", snap.nativePeakBytes());
-        ImGui.textUnformatted("blocks ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(snap.nativeBlocks()));
+        Figures.label("frame ");
+        Figures.ms(clock.lastMs());
         ImGui.sameLine();
-        ImGui.textUnformatted("  frame ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.tenths(clock.lastMs()));
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.MS);
-        ImGui.textUnformatted("Java heap this frame ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(clock.lastHeapBytes()));
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(" B   GCs ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(clock.gcCount()));
-        long total = Math.max(1, snap.frameBytes() + snap.poolBytes() + snap.groupBytes());
-        allocatorBar("frame ", snap.frameBytes(), total);
-        allocatorBar("pools ", snap.poolBytes(), total);
-        allocatorBar("groups", snap.groupBytes(), total);
-    }
-
-    private static void allocatorBar(String name, long bytes, long total) {
-        ImGui.textUnformatted(name);
+        Figures.label("allocated ");
+        Figures.bytes(clock.lastHeapBytes());
         ImGui.sameLine();
-        ImGui.progressBar((float) bytes / total, 200, 0, "");
+        Figures.label("GCs ");
+        Figures.count(clock.gcCount());
+        Figures.label("native    ");
+        Figures.kib(snap.nativeBytes());
         ImGui.sameLine();
-        ImGui.textUnformatted(Labels.sizeNumber(bytes));
+        Figures.label("peak ");
+        Figures.kib(snap.nativePeakBytes());
+        ImGui.sameLine();
+        Figures.count(snap.nativeBlocks());
         ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.sizeUnit(bytes));
+        ImGui.textUnformatted(" blocks");
+        Figures.label("Java heap ");
+        Figures.kib(heapUsed);
+        ImGui.sameLine(0, 0);
+        Figures.label(" of ");
+        Figures.kib(heapCommitted);
+        ImGui.sameLine();
+        Figures.label("RSS ");
+        if (rss >= 0) {
+            Figures.kib(rss);
+        } else {
+            ImGui.textUnformatted("n/a");
+        }
     }
 
     private void buttons() {
-        if (ImGui.button("Regenerate level")) {
-            regenerateRequested = true;
+        if (regenerateButton) {
+            if (ImGui.smallButton("Regenerate level")) {
+                regenerateRequested = true;
+            }
+            ImGui.sameLine();
         }
-        ImGui.sameLine();
-        if (ImGui.button("Full GC")) {
+        if (ImGui.smallButton("Full GC")) {
             System.gc();
         }
         ImGui.sameLine();
-        if (ImGui.button("Dump snapshot JSON")) {
-            dumped = dump();
+        if (ImGui.smallButton("Save snapshot")) {
+            saved = save();
+            compare.forgetList();
         }
-        ImGui.textUnformatted("debug level:");
-        for (int i = 0; i < DEBUG_NAMES.length; i++) {
-            ImGui.sameLine();
-            if (ImGui.radioButton(DEBUG_NAMES[i], mem.debugLevel().ordinal() == i)) {
-                mem.debugLevel(DebugLevel.values()[i]);
+        ImGui.sameLine();
+        ImGui.setNextItemWidth(90);
+        // A combo, not three radio buttons: one frame and a word instead of six circles to rasterise.
+        if (ImGui.beginCombo("debug", DEBUG_NAMES[mem.debugLevel().ordinal()], ImGuiComboFlags.HeightSmall)) {
+            for (int i = 0; i < DEBUG_NAMES.length; i++) {
+                if (ImGui.selectable(DEBUG_NAMES[i], mem.debugLevel().ordinal() == i)) {
+                    mem.debugLevel(LEVELS[i]);
+                }
             }
+            ImGui.endCombo();
         }
         if (mem.debugLevel() != snap.debug()) {
-            ImGui.textUnformatted("(applies to what is created from now on: press R)");
+            ImGui.textUnformatted("(applies to what is created from now on)");
         }
-        if (dumped != null) {
-            ImGui.textUnformatted(dumped);
+        if (saved != null) {
+            AllocatorSections.dim();
+            ImGui.textUnformatted(saved);
+            ImGui.popStyleColor();
         }
     }
 
     /** Button handler, not per frame: allocating here is fine. */
-    private String dump() {
-        String name = "burrow-snapshot-" + System.currentTimeMillis() + ".json";
+    private String save() {
         try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(name), snap.toJson());
-            return "wrote " + java.nio.file.Path.of(name).toAbsolutePath();
+            return "saved " + files.save(snap, LocalDateTime.now()).getFileName();
         } catch (java.io.IOException | SecurityException e) {
-            return "cannot write " + name + ": " + e.getMessage();
+            return "cannot save a snapshot here: " + e.getMessage();
         }
-    }
-
-    private void plots() {
-        line("frame time", "ms", frameMs, null, null, null);
-        line("native bytes by allocator", "bytes", frameBytes, poolBytes, groupBytes, nativeBytes);
-        line("Java heap allocated per frame", "bytes", heapPerFrame, null, null, null);
-        line("GC count", "collections", gcCount, null, null, null);
-    }
-
-    private static void line(String title, String yLabel, FloatRing a, FloatRing b, FloatRing c, FloatRing d) {
-        if (ImPlot.beginPlot(title, WIDTH - 30, 110, ImPlotFlags.NoMenus | ImPlotFlags.NoBoxSelect | ImPlotFlags.NoLegend)) {
-            ImPlot.setupAxes("frame", yLabel, AUTOFIT, AUTOFIT);
-            plot(b == null ? yLabel : "frame", a);
-            if (b != null) {
-                plot("pools", b);
-                plot("groups", c);
-                plot("total", d);
-            }
-            ImPlot.endPlot();
-        }
-    }
-
-    private static void plot(String label, FloatRing r) {
-        int n = r.unroll();
-        if (n > 0) {
-            ImPlot.plotLine(label, r.xs(), r.ys(), n);
-        }
-    }
-
-    private void tags() {
-        for (int i = 0; i < snap.tagCount(); i++) {
-            MemorySnapshot.TagStats t = snap.tag(i);
-            ImGui.textUnformatted(t.name());
-            ImGui.sameLine(170);
-            size("", t.liveBytes());
-            ImGui.sameLine(270);
-            size("peak ", t.peakBytes());
-            if (t.hasBudget()) {
-                long limit = t.hardBytes() != Long.MAX_VALUE ? t.hardBytes() : t.softBytes();
-                float f = (float) t.liveBytes() / Math.max(1, limit);
-                boolean overSoft = t.liveBytes() > t.softBytes();
-                boolean nearHard = t.hardBytes() != Long.MAX_VALUE && t.liveBytes() > t.hardBytes() * 0.9;
-                ImGui.pushStyleColor(ImGuiCol.PlotHistogram, nearHard ? 0.9f : overSoft ? 0.95f : 0.3f,
-                    nearHard ? 0.2f : overSoft ? 0.75f : 0.75f, nearHard ? 0.2f : overSoft ? 0.1f : 0.35f, 1f);
-                ImGui.progressBar(Math.min(1f, f), WIDTH - 190, 0, "");
-                ImGui.popStyleColor();
-                ImGui.sameLine();
-                size("soft ", t.softBytes() == Long.MAX_VALUE ? 0 : t.softBytes());
-                ImGui.sameLine();
-                size("hard ", t.hardBytes() == Long.MAX_VALUE ? 0 : t.hardBytes());
-            }
-        }
-    }
-
-    private void frames() {
-        for (int i = 0; i < snap.frameCount(); i++) {
-            MemorySnapshot.FrameStats f = snap.frame(i);
-            ImGui.textUnformatted(f.thread());
-            size("  used ", f.usedBytes());
-            ImGui.sameLine();
-            size("high water ", f.highWaterBytes());
-            ImGui.sameLine();
-            ImGui.textUnformatted("overflows ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.of(f.overflows()));
-            ImGui.progressBar((float) f.highWaterBytes() / Math.max(1, f.capacityBytes()), WIDTH - 130, 0, "");
-            ImGui.sameLine();
-            size("of ", f.capacityBytes());
-        }
-    }
-
-    private void pools() {
-        if (snap.poolCount() == 0) {
-            ImGui.textUnformatted("(none open)");
-        }
-        for (int i = 0; i < snap.poolCount(); i++) {
-            MemorySnapshot.PoolStats p = snap.pool(i);
-            ImGui.textUnformatted(p.name());
-            ImGui.sameLine(170);
-            ImGui.textUnformatted(Labels.of(p.live()));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(" / ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.of(p.capacity()));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(" slots, slabs ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.of(p.slabs()));
-            ImGui.progressBar((float) p.live() / Math.max(1, p.capacity()), WIDTH - 130, 0, "");
-            ImGui.sameLine();
-            ImGui.textUnformatted("reuse ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(Labels.of(Math.round(p.reuseRate() * 100)));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted("%");
-        }
-    }
-
-    private void groups() {
-        for (int i = 0; i < snap.groupCount(); i++) {
-            MemorySnapshot.GroupStats g = snap.group(i);
-            ImGui.textUnformatted(g.name());
-            ImGui.sameLine(170);
-            size("", g.bytes());
-            ImGui.sameLine(270);
-            size("in ", g.reservedBytes());
-            ImGui.sameLine();
-            ImGui.textUnformatted(Labels.of(g.chunks()));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(" chunks");
-        }
-        ImGui.textUnformatted("closed so far: ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(snap.groupsClosed()));
-        if (snap.lastClosedGroup() != null) {
-            double ago = (snap.takenAtNanos() - snap.lastClosedGroupAtNanos()) / 1e9;
-            boolean fresh = ago < 2.0;
-            if (fresh) {
-                ImGui.pushStyleColor(ImGuiCol.Text, 1f, 0.85f, 0.3f, 1f);
-            }
-            ImGui.textUnformatted(fresh ? "just closed: " : "last closed: ");
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(snap.lastClosedGroup());
-            ImGui.sameLine();
-            size("freed ", snap.lastClosedGroupBytes());
-            ImGui.sameLine();
-            ImGui.textUnformatted(Labels.tenths(ago));
-            ImGui.sameLine(0, 0);
-            ImGui.textUnformatted(" s ago");
-            if (fresh) {
-                ImGui.popStyleColor();
-            }
-        }
-    }
-
-    private void diagnostics() {
-        long errors = snap.diagnosticsTotal(Severity.ERROR);
-        long warnings = snap.diagnosticsTotal(Severity.WARNING) - errors;
-        ImGui.textUnformatted("errors ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(errors));
-        ImGui.sameLine();
-        ImGui.textUnformatted("warnings ");
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.of(warnings));
-        for (DiagnosticCode c : CODES) {
-            long n = snap.diagnostics(c);
-            if (n > 0) {
-                ImGui.textUnformatted(c.name());
-                ImGui.sameLine(0, 0);
-                ImGui.textUnformatted(" x");
-                ImGui.sameLine(0, 0);
-                ImGui.textUnformatted(Labels.of(n));
-                ImGui.sameLine();
-                ImGui.textUnformatted(c.meaning());
-            }
-        }
-        int shown = 0;
-        for (int i = snap.recentDiagnosticCount() - 1; i >= 0 && shown < 6; i--, shown++) {
-            ImGui.pushTextWrapPos(WIDTH - 20);
-            ImGui.textUnformatted(snap.recentDiagnostic(i));
-            ImGui.popTextWrapPos();
-        }
-    }
-
-    private static final DiagnosticCode[] CODES = DiagnosticCode.values();
-
-    private static void size(String label, long bytes) {
-        if (!label.isEmpty()) {
-            ImGui.textUnformatted(label);
-            ImGui.sameLine(0, 0);
-        }
-        ImGui.textUnformatted(Labels.sizeNumber(bytes));
-        ImGui.sameLine(0, 0);
-        ImGui.textUnformatted(Labels.sizeUnit(bytes));
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class AtlasGenerator {
             g.drawString(s, x + (CELL - w) / 2, y + (CELL + fm.getAscent() - fm.getDescent()) / 2);
             g.setClip(null);
         }
-        // CP437 blocks: 176-178 shades, 219 full block, 254 small square.
+        // CP437 blocks: 176-178 shades, 219 full block, 220 lower half block (the sidebar's bars), 254 small square.
         for (int shade = 0; shade < 3; shade++) {
             int c = 176 + shade;
             for (int py = 0; py < CELL; py++) {
@@ -55,6 +55,7 @@ public final class AtlasGenerator {
             }
         }
         g.fillRect((219 % 16) * CELL, (219 / 16) * CELL, CELL, CELL);
+        g.fillRect((220 % 16) * CELL, (220 / 16) * CELL + CELL / 2, CELL, CELL / 2);
         g.fillRect((254 % 16) * CELL + 4, (254 / 16) * CELL + 4, CELL - 8, CELL - 8);
         g.dispose();
         ImageIO.write(img, "png", new File(args.length > 0 ? args[0] : "cp437.png"));

@@ -32,6 +32,7 @@ public final class GlWindow implements AutoCloseable {
     public GlWindow(String title, int width, int height, boolean vsync) {
         errors = GLFWErrorCallback.create((code, description) -> { });
         GLFW.glfwSetErrorCallback(errors);
+        preferX11WithoutWayland();
         if (!GLFW.glfwInit()) {
             errors.free();
             MemoryUtil.nmemFree(sizeBuffer);
@@ -66,9 +67,30 @@ public final class GlWindow implements AutoCloseable {
         refreshSize();
     }
 
+    /**
+     * GLFW 3.4 tries Wayland before X11, and libwayland prints {@code error: XDG_RUNTIME_DIR is invalid or not set}
+     * when there is no Wayland session: a line that reads like Burrow's own. Without {@code WAYLAND_DISPLAY} there
+     * is no Wayland compositor to find, so ask for X11 outright (under Wayland, GLFW still chooses by itself).
+     */
+    private static void preferX11WithoutWayland() {
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        if ((wayland == null || wayland.isEmpty()) && GLFW.glfwPlatformSupported(GLFW.GLFW_PLATFORM_X11)) {
+            GLFW.glfwInitHint(GLFW.GLFW_PLATFORM, GLFW.GLFW_PLATFORM_X11);
+        }
+    }
+
     /** Polls events and re-reads the framebuffer size (resize). */
     public void poll() {
         GLFW.glfwPollEvents();
+        refreshSize();
+    }
+
+    /**
+     * Sleeps until an event arrives (a key, a resize, the mouse) or {@code seconds} pass, then handles it: an idle
+     * game waits here instead of drawing frames that change nothing and spinning a core.
+     */
+    public void waitEvents(double seconds) {
+        GLFW.glfwWaitEventsTimeout(seconds);
         refreshSize();
     }
 
@@ -96,6 +118,11 @@ public final class GlWindow implements AutoCloseable {
     /** @return the modifier bits of the key last returned by {@link #nextKey()} */
     public int lastMods() {
         return lastMods;
+    }
+
+    /** @param key a GLFW key code @return whether it is held down now (movement keys are read this way) */
+    public boolean keyDown(int key) {
+        return GLFW.glfwGetKey(handle, key) == GLFW.GLFW_PRESS;
     }
 
     /** Presents the frame. */

@@ -58,7 +58,22 @@ class ValidatorTest {
 
     @Test
     void contentsGridInconsistent() {
-        expect("is not in the contents grid", l -> l.setEntityAt(l.entity(0, 2), l.entity(0, 3), -1));
+        expect("is not in the monsters' grid", l -> {
+            for (int e = 0; e < l.entityCount(); e++) {
+                if (l.entity(e, Level.E_KIND) == Population.MONSTER) {
+                    l.setEntityAt(l.entity(e, Level.E_X), l.entity(e, Level.E_Y), -1);
+                    return;
+                }
+            }
+        });
+        expect("is not in the fixtures' grid", l -> {
+            for (int e = 0; e < l.entityCount(); e++) {
+                if (l.entity(e, Level.E_KIND) == Population.TORCH) {
+                    l.setFixtureAt(l.entity(e, Level.E_X), l.entity(e, Level.E_Y), -1);
+                    return;
+                }
+            }
+        });
     }
 
     @Test

@@ -8,15 +8,15 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 
 /** A tag crossed a budget. */
-@Name("burrow.BudgetExceeded")
+@Name("dev.burrow.BudgetExceeded")
 @Label("Budget Exceeded")
 @Category("Burrow")
 @Description("A tag crossed its soft budget, or an allocation was refused by its hard budget")
 public final class BudgetExceededEvent extends Event {
     /** The tag. */
-    @Label("Tag") public String tag;
+    @Description("The tag") @Label("Tag") public String tag;
     /** Whether the hard budget refused an allocation (else the soft one was crossed). */
-    @Label("Hard") public boolean hard;
+    @Description("Whether the hard budget refused an allocation (else the soft one was crossed)") @Label("Hard") public boolean hard;
     /** The diagnostic message. */
-    @Label("Message") public String message;
+    @Description("The diagnostic message") @Label("Message") public String message;
 }

@@ -9,20 +9,20 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /** A frame arena ended a frame. */
-@Name("burrow.FrameEnd")
+@Name("dev.burrow.FrameEnd")
 @Label("Frame End")
 @Category("Burrow")
 @Description("A FrameArena frame ended: bytes used, high water, and Java heap the thread allocated in it")
 @StackTrace(false)
 public final class FrameEndEvent extends Event {
     /** Frame number on this arena. */
-    @Label("Frame") public long frame;
+    @Description("Frame number on this arena") @Label("Frame") public long frame;
     /** Owner thread name. */
-    @Label("Thread Name") public String threadName;
+    @Description("Owner thread name") @Label("Thread Name") public String threadName;
     /** Bytes used this frame. */
-    @Label("Used") @DataAmount public long usedBytes;
+    @Description("Bytes used this frame") @Label("Used") @DataAmount public long usedBytes;
     /** High water of the arena so far. */
-    @Label("High Water") @DataAmount public long highWaterBytes;
+    @Description("High water of the arena so far") @Label("High Water") @DataAmount public long highWaterBytes;
     /** Java heap bytes the thread allocated during the frame. */
-    @Label("Java Heap Allocated") @DataAmount public long heapBytes;
+    @Description("Java heap bytes the thread allocated during the frame") @Label("Java Heap Allocated") @DataAmount public long heapBytes;
 }

@@ -8,17 +8,17 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 
 /** A frame outgrew its arena block and spilled. */
-@Name("burrow.FrameOverflow")
+@Name("dev.burrow.FrameOverflow")
 @Label("Frame Overflow")
 @Category("Burrow")
 @Description("A frame outgrew its FrameArena block and spilled into overflow blocks")
 public final class FrameOverflowEvent extends Event {
     /** Owner thread name. */
-    @Label("Thread Name") public String threadName;
+    @Description("Owner thread name") @Label("Thread Name") public String threadName;
     /** Frame number. */
-    @Label("Frame") public long frame;
+    @Description("Frame number") @Label("Frame") public long frame;
     /** The request that did not fit. */
-    @Label("Requested") @DataAmount public long requestedBytes;
+    @Description("The request that did not fit") @Label("Requested") @DataAmount public long requestedBytes;
     /** The block size the next frame gets. */
-    @Label("Suggested Size") @DataAmount public long suggestedBytes;
+    @Description("The block size the next frame gets") @Label("Suggested Size") @DataAmount public long suggestedBytes;
 }

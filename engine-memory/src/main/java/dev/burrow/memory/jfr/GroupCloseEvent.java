@@ -9,18 +9,18 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /** A level group closed; the event's duration is the time close() took. */
-@Name("burrow.GroupClose")
+@Name("dev.burrow.GroupClose")
 @Label("Level Group Close")
 @Category("Burrow")
 @Description("A LevelGroup freed everything at once")
 @StackTrace(false)
 public final class GroupCloseEvent extends Event {
     /** Group name (its tag). */
-    @Label("Group") public String group;
+    @Description("Group name (its tag)") @Label("Group") public String group;
     /** Bytes allocated in the group. */
-    @Label("Bytes") @DataAmount public long bytes;
+    @Description("Bytes allocated in the group") @Label("Bytes") @DataAmount public long bytes;
     /** Native bytes the group's chunks held. */
-    @Label("Reserved") @DataAmount public long reservedBytes;
+    @Description("Native bytes the group's chunks held") @Label("Reserved") @DataAmount public long reservedBytes;
     /** Chunks freed. */
-    @Label("Chunks") public int chunks;
+    @Description("Chunks freed") @Label("Chunks") public int chunks;
 }

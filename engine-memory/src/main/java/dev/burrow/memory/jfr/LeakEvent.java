@@ -9,18 +9,18 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /** Live allocations found when an allocator closed: one event per allocation site. */
-@Name("burrow.Leak")
+@Name("dev.burrow.Leak")
 @Label("Leak")
 @Category("Burrow")
 @Description("Allocations still live when their pool, group or engine closed, grouped by site")
 @StackTrace(false)
 public final class LeakEvent extends Event {
     /** The allocator (pool or group name). */
-    @Label("Allocator") public String allocator;
+    @Description("The allocator (pool or group name)") @Label("Allocator") public String allocator;
     /** Allocation site, or "?" when the debug level did not record it. */
-    @Label("Site") public String site;
+    @Description("Allocation site, or ? when the debug level did not record it") @Label("Site") public String site;
     /** Live allocations from that site. */
-    @Label("Count") public long count;
+    @Description("Live allocations from that site") @Label("Count") public long count;
     /** Their bytes. */
-    @Label("Bytes") @DataAmount public long bytes;
+    @Description("Their bytes") @Label("Bytes") @DataAmount public long bytes;
 }

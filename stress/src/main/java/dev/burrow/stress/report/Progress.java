@@ -2,13 +2,18 @@ package dev.burrow.stress.report;
 
 import java.io.PrintStream;
 
-/** A progress bar redrawn in place on a terminal; plain lines every 10% otherwise (CI logs, pipes). */
+/**
+ * A progress bar redrawn in place on a terminal; otherwise (CI logs, pipes) a plain line every 10% and at least every
+ * {@value #QUIET_SECONDS} s, so a long run never looks hung.
+ */
 public final class Progress {
     private final PrintStream out;
     private final boolean tty;
     private final long total;
     private final String what;
     private int lastDecile = -1;
+    private long lastLine = System.nanoTime();
+    static final int QUIET_SECONDS = 30;
 
     /** @param out where @param total steps @param what noun for the steps */
     public Progress(PrintStream out, long total, String what) {
@@ -20,7 +25,7 @@ public final class Progress {
 
     /** Progress of a regen cycle: the status text is built only when something is printed. */
     public void update(long done, long seed, double ms, long drift) {
-        if (tty || (int) (done * 10 / total) != lastDecile) {
+        if (tty || (int) (done * 10 / total) != lastDecile || due()) {
             update(done, String.format(java.util.Locale.ROOT, "seed %d  gen %.2f ms  drift %d B", seed, ms, drift));
         }
     }
@@ -37,10 +42,15 @@ public final class Progress {
             out.flush();
         } else {
             int decile = (int) (done * 10 / total);
-            if (decile != lastDecile) {
+            if (decile != lastDecile || due()) {
                 lastDecile = decile;
+                lastLine = System.nanoTime();
                 out.println(done + "/" + total + " " + what + "  " + note);
             }
         }
+    }
+
+    private boolean due() {
+        return System.nanoTime() - lastLine > QUIET_SECONDS * 1_000_000_000L;
     }
 }

@@ -1,0 +1,129 @@
+package dev.burrow.dungeon.game;
+
+import dev.burrow.dungeon.gen.FeatureType;
+import dev.burrow.dungeon.gen.Level;
+import dev.burrow.dungeon.gen.Population;
+import dev.burrow.dungeon.gen.Terrain;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * 8-connected breadth-first distances over a level, from one or many sources (Brogue's "Dijkstra maps"): monsters
+ * walk down the map from the player, the player's travel walks down the map from the stairs or from every
+ * unexplored edge at once. The arrays are cell-sized ints in frame memory, valid for the turn; static methods and
+ * int modes, so a turn allocates nothing.
+ */
+final class DistanceMap {
+    /** Walkers: what is walkable, and closed doors (monsters open them). */
+    static final int WALK = 0;
+    /** Flyers: as walkers, plus deep water, lava and chasms. */
+    static final int FLY = 1;
+    /** The player's travel: remembered cells only, no liquids or chasms, no trap the player knows of. */
+    static final int KNOWN = 2;
+    /** As {@link #KNOWN}, over known traps too: the fallback when a trap is the only way. */
+    static final int KNOWN_WITH_TRAPS = 4;
+    /** The autopilot: every passable cell, secret doors included (bumping finds them), but not locks or gates. */
+    static final int ANY = 3;
+
+    private DistanceMap() {
+    }
+
+    /** Sets every distance to -1 (unreached). */
+    static void clear(long dist, int cells) {
+        MemoryUtil.memSet(dist, 0xFF, cells * 4L);
+    }
+
+    /** Adds a source at distance 0. @return the queue's new tail */
+    static int seed(long dist, long queue, int tail, int cell) {
+        if (MemoryUtil.memGetInt(dist + 4L * cell) == 0) {
+            return tail;
+        }
+        MemoryUtil.memPutInt(dist + 4L * cell, 0);
+        MemoryUtil.memPutInt(queue + 4L * tail, cell);
+        return tail + 1;
+    }
+
+    /** Floods from the seeded sources up to {@code radius} steps. */
+    static void run(Level l, long dist, long queue, int tail, int mode, int radius, Population pop) {
+        int w = l.width();
+        int head = 0;
+        while (head < tail) {
+            int c = MemoryUtil.memGetInt(queue + 4L * head++);
+            int d = MemoryUtil.memGetInt(dist + 4L * c);
+            if (d >= radius) {
+                continue;
+            }
+            int cx = c % w;
+            int cy = c / w;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = cx + dx;
+                    int ny = cy + dy;
+                    if ((dx | dy) == 0 || !l.inBounds(nx, ny)) {
+                        continue;
+                    }
+                    int n = ny * w + nx;
+                    if (MemoryUtil.memGetInt(dist + 4L * n) < 0 && open(l, nx, ny, mode, pop)) {
+                        MemoryUtil.memPutInt(dist + 4L * n, d + 1);
+                        MemoryUtil.memPutInt(queue + 4L * tail++, n);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return whether a cell may be crossed in a mode */
+    static boolean open(Level l, int x, int y, int mode, Population pop) {
+        int t = l.terrain(x, y);
+        switch (mode) {
+            case WALK:
+                return Terrain.walkable(t) || t == Terrain.DOOR_CLOSED;
+            case FLY:
+                return Terrain.walkable(t) || t == Terrain.DOOR_CLOSED || Terrain.liquidOrAbyss(t);
+            case KNOWN:
+                return (l.flags(x, y) & Level.REMEMBERED) != 0 && (Terrain.walkable(t) || t == Terrain.DOOR_CLOSED)
+                    && !knownTrap(l, x, y, pop);
+            case KNOWN_WITH_TRAPS:
+                return (l.flags(x, y) & Level.REMEMBERED) != 0 && (Terrain.walkable(t) || t == Terrain.DOOR_CLOSED);
+            default:
+                return Terrain.passable(t) && t != Terrain.DOOR_LOCKED && t != Terrain.GATE;
+        }
+    }
+
+    /** @return whether a trap the player has found lies there */
+    static boolean knownTrap(Level l, int x, int y, Population pop) {
+        int e = l.fixtureAt(x, y);
+        return e >= 0 && l.entity(e, Level.E_KIND) == Population.FEATURE
+            && pop.feature(l.entity(e, Level.E_TYPE)).kind() == FeatureType.TRAP
+            && (l.entity(e, Level.E_STATE) & Level.FEATURE_HIDDEN) == 0;
+    }
+
+    /** @return the distance at a cell (-1: unreached) */
+    static int at(long dist, Level l, int x, int y) {
+        return MemoryUtil.memGetInt(dist + 4L * ((long) y * l.width() + x));
+    }
+
+    /**
+     * @return the move (an {@link Action} code) from (x, y) one step down the map, or {@link Action#NONE} when no
+     *         neighbour is nearer
+     */
+    static int downhill(long dist, Level l, int x, int y) {
+        int here = at(dist, l, x, y);
+        int best = here < 0 ? Integer.MAX_VALUE : here;
+        int move = Action.NONE;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                if ((dx | dy) == 0 || !l.inBounds(nx, ny)) {
+                    continue;
+                }
+                int d = at(dist, l, nx, ny);
+                if (d >= 0 && d < best) {
+                    best = d;
+                    move = Action.move(dx, dy);
+                }
+            }
+        }
+        return move;
+    }
+}

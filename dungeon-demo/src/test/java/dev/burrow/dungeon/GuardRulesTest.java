@@ -1,0 +1,47 @@
+package dev.burrow.dungeon;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.burrow.memory.test.MemoryGuardRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit's guard rules over the game's own classes. Every exception is listed with its reason; an entry that no
+ * longer breaks the rule fails the test, so the list stays current.
+ */
+class GuardRulesTest {
+    private static final JavaClasses GAME = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.burrow.dungeon");
+
+    @Test
+    void noRawNativeAllocationOutsideEngineMemory() {
+        MemoryGuardRules.noRawNativeAllocation()
+            .allow("dev.burrow.dungeon.render.Screenshot",
+                "one width*height*4 buffer per screenshot, off the frame loop, freed in finally: it would overflow any frame arena")
+            .allow("dev.burrow.dungeon.render.Atlas",
+                "the PNG bytes for stb_image, once at start-up before any engine exists, freed in finally")
+            .allow("dev.burrow.dungeon.render.GlWindow",
+                "8 bytes for glfwGetFramebufferSize, held for the window's life, which is not tied to an engine")
+            .allow("dev.burrow.dungeon.overlay.QuietGl3",
+                "4 bytes for one GL query at backend start-up, freed at once; imgui's backend owns no engine")
+            .allow("dev.burrow.dungeon.overlay.ImGuiLayer",
+                "replaces imgui-java's static draw-data ByteBuffer with a big enough allocateDirect once (the library reads that field)")
+            .check(GAME);
+    }
+
+    @Test
+    void noFrameAddressStoredInAField() {
+        MemoryGuardRules.noFrameAddressInField()
+            .allow("dev.burrow.dungeon.gen.GenContext",
+                "per-attempt scratch: created inside the generator's frame, dropped before it ends (the generator rolls back)")
+            .allow("dev.burrow.dungeon.gen.BspSplit",
+                "writes GenContext.leaves, which lives as long as the GenContext above")
+            .allow("dev.burrow.dungeon.arena.SpatialGrid",
+                "rebuilt at the start of every step inside that step's frame; read only during the step")
+            .allow("dev.burrow.dungeon.arena.ArenaSprites",
+                "build() fills data for the frame being drawn; the renderer uploads it before frame.end()")
+            .check(GAME);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.burrow.stress;
+
+import dev.burrow.memory.DiagnosticCode;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code stress explain}: every code explained from the catalogue; bad codes are one line and exit 2. */
+class ExplainTest {
+
+    private static String run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertEquals(0, new Explain(new PrintStream(bytes, true)).run(args));
+        return bytes.toString();
+    }
+
+    @Test
+    void everyCodeIsExplainedWithItsExampleAndFix() {
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            String text = run("explain", c.name().toLowerCase());
+            assertTrue(text.startsWith(c.name() + " ("), text);
+            assertTrue(text.contains(c.meaning()), text);
+            assertTrue(text.contains("fix: " + c.fix()), text);
+            assertTrue(text.contains(c.example().split("\n")[0]), text);
+        }
+        assertTrue(run("explain", "101").startsWith("EM101 (error): double free"));
+    }
+
+    @Test
+    void withoutACodeItListsThemAll() {
+        String text = run("explain");
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            assertTrue(text.contains(c.name() + "  "), c.name());
+        }
+    }
+
+    @Test
+    void anUnknownCodeIsOneLineAndExit2() {
+        String[] r = CliErrors.runAny("explain", "EM999");
+        assertEquals("2", r[0]);
+        assertEquals("error: explain: no diagnostic code 'EM999' (stress explain lists them)", r[1]);
+        r = CliErrors.runAny("explain", "EM101", "EM102");
+        assertEquals("2", r[0]);
+    }
+}
