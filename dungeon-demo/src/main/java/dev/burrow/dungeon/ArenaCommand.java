@@ -228,7 +228,7 @@ public final class ArenaCommand {
             window.swap();
             long h5 = RunSupport.threadAllocated();
             long nanos = System.nanoTime() - t0;
-            clock.record(nanos, frame.lastFrameHeapBytes(), capture != null);
+            clock.record(nanos, h5 - h0, capture != null); // the whole frame, swap included: what the trace lists
             if (recorder != null) {
                 recorder.frame(n, nanos, stepNanos, steps, frame.lastFrameHeapBytes(), sim);
             }

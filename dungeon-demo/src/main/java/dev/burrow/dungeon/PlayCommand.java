@@ -116,7 +116,7 @@ final class PlayCommand {
                 if (game.levelChanges() != changes) {
                     loop.levelChanged(mem);
                 }
-                clock.record(System.nanoTime() - t0, loop.frame.lastFrameHeapBytes(), changed);
+                clock.record(System.nanoTime() - t0, h5 - h0, changed); // the whole frame, swap included: what the trace lists
                 if (n >= FrameClock.WARMUP && !changed) {
                     RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, game.turn());
                 }

@@ -19,7 +19,7 @@ class AssetLimitsTest {
     private static Path assets(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("vaults"));
         Files.createDirectories(dir.resolve("config"));
-        Files.writeString(dir.resolve("config").resolve("population.conf"), "[monsters]\nrat r 1-5 10 3 1 a08060\n");
+        Files.writeString(dir.resolve("config").resolve("population.conf"), "[monsters]\nrat r 1-4 30 3 1-3 70 0 100 1 - a08060\n");
         return dir;
     }
 
