@@ -75,6 +75,9 @@ class MemoryGuardRulesTest {
             c -> !c.getPackageName().startsWith("dev.burrow.memory.test")));
         MemoryGuardRules.noRawNativeAllocation()
             .allow("dev.burrow.memory.NativeHeap", "the one class that calls malloc and free, by design (ARCHITECTURE.md)")
+            .allow("dev.burrow.memory.BurrowLwjglAllocator", "LWJGL's allocator: blocks allocated while no engine is attached,"
+                + " and native code's own blocks freed through memFree, are jemalloc's and go back to it")
+            .allow("dev.burrow.memory.NativeCallbacks", "the function pointers LWJGL hands native code: they call the allocator")
             .check(main);
     }
 }
