@@ -40,6 +40,10 @@ class GuardRulesTest {
                 "writes GenContext.leaves, which lives as long as the GenContext above")
             .allow("dev.burrow.dungeon.arena.SpatialGrid",
                 "rebuilt at the start of every step inside that step's frame; read only during the step")
+            .allow("dev.burrow.dungeon.render.CellText",
+                "begin(frame) takes this frame's block for the text cells; they are drawn and the field dropped before frame.end()")
+            .allow("dev.burrow.dungeon.ui.TextBatch",
+                "the same for the play screen's cells: begin(frame) each frame, drawn before frame.end()")
             .allow("dev.burrow.dungeon.arena.ArenaSprites",
                 "build() fills data for the frame being drawn; the renderer uploads it before frame.end()")
             .check(GAME);

@@ -138,7 +138,12 @@ public final class Game implements AutoCloseable {
         }
         this.cache = new LevelCache(keptLevels);
         this.pack = new Pack(mem, pop);
-        startGame();
+        try {
+            startGame();
+        } catch (RuntimeException | Error e) {
+            close(); // out of native memory mid-start: give back the pack and any level made so far
+            throw e;
+        }
     }
 
     private void startGame() {
