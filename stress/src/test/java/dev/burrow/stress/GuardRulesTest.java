@@ -22,6 +22,8 @@ class GuardRulesTest {
             .allow("dev.burrow.stress.bench.ThreadsBench", BASELINE)
             .allow("dev.burrow.stress.bench.DebugCostBench", BASELINE)
             .allow("dev.burrow.stress.bench.CrossThreadBench", BASELINE)
+            .allow("dev.burrow.stress.bench.HeapBench", BASELINE)
+            .allow("dev.burrow.stress.bench.LwjglAllocatorBench", BASELINE)
             .check(STRESS);
     }
 
