@@ -51,7 +51,7 @@ final class LeanPool extends SlotPool {
     @Override
     public void free(long address) {
         int t = freeTop;
-        if (slabs.indexOf(address) >= 0 && t < freeAddress.length) {
+        if (slabs.isSlot(address) && t < freeAddress.length) {
             freeAddress[t] = address;
             freeTop = t + 1;
             live--;

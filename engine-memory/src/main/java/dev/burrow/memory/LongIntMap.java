@@ -21,6 +21,9 @@ final class LongIntMap {
 
     /** @return the value for {@code key}, or -1 */
     int get(long key) {
+        if (key == 0) {
+            return -1; // 0 marks an empty cell: a forged address below the first slab must not match one
+        }
         for (int i = slot(key); ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
@@ -78,6 +81,9 @@ final class LongIntMap {
     }
 
     void remove(long key) {
+        if (key == 0) {
+            return; // never a key (0 marks empty cells)
+        }
         int i = slot(key);
         while (keys[i] != key) {
             if (keys[i] == 0) {

@@ -32,6 +32,12 @@ final class SlabTable {
         return overflow == null ? -1 : overflow.get(base);
     }
 
+    /** @return whether a slab starts at {@code base} (one load when it is in its home cell) */
+    boolean contains(long base) {
+        int i = (int) (base >>> shift) & mask;
+        return bases[i] == base || overflow != null && overflow.get(base) >= 0;
+    }
+
     void put(long base, int slab) {
         if (++size * 2 > bases.length) {
             rehash(bases.length * 2);

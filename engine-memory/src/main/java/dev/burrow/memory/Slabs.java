@@ -87,6 +87,16 @@ final class Slabs {
         return logi == null ? p : logi[p];
     }
 
+    /**
+     * The lean pool's free check: one table probe and a multiply, no index (a free at OFF needs only to know the
+     * address is a slot start of this pool's slabs).
+     *
+     * @return whether {@code address} is the start of a slot in one of these slabs
+     */
+    boolean isSlot(long address) {
+        return table.contains(address & baseMask) && isSlotStart(address);
+    }
+
     /** @return whether {@code address}, which lies in one of these slabs, is the start of a slot */
     boolean isSlotStart(long address) {
         long off = address & ~baseMask; // slabs are aligned to their size
