@@ -41,9 +41,14 @@ class DocsSampleTest {
     }
 
     private static Events compileAndRun(String source, Path dir, List<String> log) throws Exception {
+        return compileAndRun(source, CLASS, dir, log);
+    }
+
+    /** Compiles one sample class from its text and runs it through JUnit, with the engine's log captured. */
+    static Events compileAndRun(String source, String className, Path dir, List<String> log) throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter out = new StringWriter();
-        SimpleJavaFileObject file = new SimpleJavaFileObject(URI.create("string:///com/example/game/BulletsTest.java"),
+        SimpleJavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"),
             javax.tools.JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -60,7 +65,7 @@ class DocsSampleTest {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(loader);
             try {
-                Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(loader.loadClass(CLASS))).execute().testEvents();
+                Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(loader.loadClass(className))).execute().testEvents();
                 log.addAll(quiet.lines());
                 return events;
             } finally {
