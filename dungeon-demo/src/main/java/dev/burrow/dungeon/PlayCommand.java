@@ -86,30 +86,41 @@ final class PlayCommand {
                 int changes = game.levelChanges();
                 long h0 = threadAllocated();
                 loop.frame.begin();
+                loop.frame.beginPhase(RunSupport.INPUT);
                 if (interactive && !game.busy()) {
                     window.waitEvents(IDLE_WAIT_SECONDS);
                 } else {
                     window.poll();
                 }
+                loop.frame.endPhase();
                 long h1 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.TURNS);
+                game.beginFrame();
                 loop.keys();
                 if (scriptAt < script.length && !game.busy()) {
                     loop.press(script[scriptAt++]);
                 }
                 loop.advance();
                 boolean ended = loop.morgueIfEnded();
+                loop.frame.endPhase();
                 long h2 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.MAP);
                 loop.draw();
+                loop.frame.endPhase();
                 long h3 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.OVERLAY);
                 if (overlay != null) {
                     overlay.frame(clock, window.width(), window.height());
                 }
+                loop.frame.endPhase();
                 long h4 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.PRESENT);
                 if (shot != null && n == frames - 1) {
                     Screenshot.write(shot, window.width(), window.height());
                 }
-                loop.frame.end();
                 window.swap();
+                loop.frame.endPhase();
+                loop.frame.end();
                 long h5 = threadAllocated();
                 // A level change, a morgue file or the screenshot's file I/O is not a steady frame.
                 boolean changed = game.levelChanges() != changes || ended || (shot != null && n == frames - 1);
@@ -132,6 +143,12 @@ final class PlayCommand {
                     + "  kills " + game.kills() + "  state " + (game.state() == Game.DEAD ? "dead" : game.state() == Game.WON ? "won" : "playing")
                     + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions(), mem.nativeBytes(),
                     threadAllocated() - heapAtStart, shot);
+                dev.burrow.memory.MemorySnapshot end = mem.snapshot();
+                RunSupport.nativePhases(out, end);
+                RunSupport.lwjglMemory(out, end);
+                out.println("travel paths: searches " + game.pathSearches() + "  promoted " + game.pathsPromoted() + "  steps followed "
+                    + game.pathStepsFollowed() + "  promotions failed " + game.pathPromotionsFailed() + "  (frame arena promoted "
+                    + loop.frame.promotedTotal() + ", failed " + loop.frame.promotionsFailedTotal() + ")");
                 if (loop.levelChanges > 0) {
                     out.println("native outside the kept levels at " + loop.levelChanges + " level changes: min " + loop.outsideMin
                         + " B max " + loop.outsideMax + " B");

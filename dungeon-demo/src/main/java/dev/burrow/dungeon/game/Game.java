@@ -908,6 +908,18 @@ public final class Game implements AutoCloseable {
     /** @return level changes so far (descents, climbs, falls, regenerations, new games) */
     public int levelChanges() { return levelChanges; }
 
+    /** @return travel and explore searches that made a path (see {@link TravelPath}) */
+    public long pathSearches() { return travel.path.searches(); }
+
+    /** @return paths promoted out of frame memory and followed on later turns */
+    public long pathsPromoted() { return travel.path.promoted(); }
+
+    /** @return steps walked from a kept path instead of a new search */
+    public long pathStepsFollowed() { return travel.path.followed(); }
+
+    /** @return path promotions that failed (those turns searched again) */
+    public long pathPromotionsFailed() { return travel.path.failed(); }
+
     /** @return whether the player is dead */
     public boolean dead() { return state == DEAD; }
 
