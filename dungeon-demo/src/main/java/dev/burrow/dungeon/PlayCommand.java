@@ -141,7 +141,8 @@ final class PlayCommand {
             if (frames > 0) {
                 RunSupport.summary(out, clock, phase, "depth " + game.depth() + "  turns " + game.turn() + "  level " + game.player().level()
                     + "  kills " + game.kills() + "  state " + (game.state() == Game.DEAD ? "dead" : game.state() == Game.WON ? "won" : "playing")
-                    + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions(), mem.nativeBytes(),
+                    + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions() + " (streaming budget \"" + LevelCache.BUDGET
+                    + "\" " + game.cache().usedBytes() + " of " + game.cache().capacityBytes() + " B)", mem.nativeBytes(),
                     threadAllocated() - heapAtStart, shot);
                 dev.burrow.memory.MemorySnapshot end = mem.snapshot();
                 RunSupport.nativePhases(out, end);

@@ -21,8 +21,8 @@ import dev.burrow.memory.FrameIntList;
  *
  * <h2>Memory</h2>
  * <p>Each level lives in its own {@code LevelGroup} (terrain, explored memory, monsters, and the items on its floor
- * in the group's "level::items" pool); {@link LevelCache} keeps up to a few of them, and evicting one closes its
- * group. The pack is a pool of its own ({@link Pack}). Distance maps are frame int lists, valid for the turn; the
+ * in the group's "level::items" pool); {@link LevelCache} keeps visited ones in the engine's streaming budget
+ * "levels", and evicting one closes its group. The pack is a pool of its own ({@link Pack}). Distance maps are frame int lists, valid for the turn; the
  * way travel follows is promoted out of them into a pool slot and kept for the next turns ({@link TravelPath}).
  * A turn allocates no Java heap: messages are strings built once ({@link Texts}), subsystems are objects made with
  * the game, state is ints in native memory. Inside a frame, a turn's parts are frame phases: {@value #PHASE_TRAVEL}
@@ -147,7 +147,7 @@ public final class Game implements AutoCloseable {
         for (int d = 1; d <= MAX_DEPTH; d++) {
             groupNames[d] = "level::" + d;
         }
-        this.cache = new LevelCache(keptLevels);
+        this.cache = new LevelCache(mem, keptLevels, MAX_DEPTH);
         this.pack = new Pack(mem, pop);
         startGame();
     }
@@ -201,16 +201,18 @@ public final class Game implements AutoCloseable {
      * @return whether the level was kept (not made anew)
      */
     private boolean enter(int d, int arrive) {
+        cache.leave(); // the level left may be evicted from now on: least recently used first
         boolean kept = false;
         Level next = cache.get(d);
         if (next != null) {
             kept = true;
+            cache.resume(d);
         } else {
             boolean phase = beginPhase(PHASE_GENERATE);
             next = gen.generate(mem, groupNames[d], levelSeed(d), d, width, height);
             endPhase(phase);
             levelsMade++;
-            cache.put(d, next); // may evict the least recently used level: its group closes
+            cache.put(d, next); // kept in the streaming budget, pinned; may evict the least recently used level (its group closes)
             if (d == AMULET_DEPTH && pack.find(ItemType.AMULET) < 0) {
                 placeNear(next, next.downX(), next.downY(), amuletType);
             }
