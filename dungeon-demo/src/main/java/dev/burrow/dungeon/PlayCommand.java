@@ -73,6 +73,7 @@ final class PlayCommand {
             if (setting != null && overlay != null && !setting.shown()) {
                 overlay.toggle();
             }
+            internPhases(mem.frame());
             if (overlay != null) {
                 warmSnapshot(mem);
             }
@@ -257,6 +258,24 @@ final class PlayCommand {
             int overlayWidth = overlay == null ? 0 : (int) Math.ceil(overlay.dockedWidth(window.width()));
             screen.draw(game, controller, tiles, frame, window.width(), window.height(), overlayWidth, morgue);
         }
+    }
+
+    /**
+     * Opens every phase the loop and the game use once, in an empty frame before the first: the arena interns the
+     * names and every snapshot has their rows from the start, so the overlay's snapshot is not grown (Java heap) in
+     * the steady frame where a phase first opens (the first explore, say), and the refill is warmed up with them.
+     */
+    private static void internPhases(FrameArena frame) {
+        frame.begin();
+        for (String phase : RunSupport.PHASES) {
+            frame.beginPhase(phase);
+            frame.endPhase();
+        }
+        for (String phase : new String[] {Game.PHASE_TRAVEL, Game.PHASE_MONSTERS, Game.PHASE_FOV, Game.PHASE_GENERATE}) {
+            frame.beginPhase(phase);
+            frame.endPhase();
+        }
+        frame.end();
     }
 
     /** Snapshot refills done before the first frame: enough for C2 to finish with the refill (measured: ~12 000). */

@@ -139,7 +139,6 @@ public final class Game implements AutoCloseable {
         this.baseSeed = seed;
         this.rng = new Rng(seed, 0x6A3E);
         this.frame = mem.frame();
-        this.travel = new Travel(this, new TravelPath(mem, frame));
         this.amuletType = pop.firstItemOfClass(ItemType.AMULET);
         if (amuletType < 0) {
             throw new IllegalArgumentException("the population tables have no item of class amulet: the game could not be won");
@@ -148,8 +147,19 @@ public final class Game implements AutoCloseable {
             groupNames[d] = "level::" + d;
         }
         this.cache = new LevelCache(mem, keptLevels, MAX_DEPTH);
-        this.pack = new Pack(mem, pop);
-        startGame();
+        this.travel = new Travel(this, new TravelPath(mem, frame));
+        try {
+            this.pack = new Pack(mem, pop);
+        } catch (RuntimeException | Error e) {
+            travel.path.close();
+            throw e;
+        }
+        try {
+            startGame();
+        } catch (RuntimeException | Error e) {
+            close(); // out of native memory while making the first level: give back what was made so far
+            throw e;
+        }
     }
 
     private void startGame() {
@@ -208,9 +218,7 @@ public final class Game implements AutoCloseable {
             kept = true;
             cache.resume(d);
         } else {
-            boolean phase = beginPhase(PHASE_GENERATE);
-            next = gen.generate(mem, groupNames[d], levelSeed(d), d, width, height);
-            endPhase(phase);
+            next = generate(d);
             levelsMade++;
             cache.put(d, next); // kept in the streaming budget, pinned; may evict the least recently used level (its group closes)
             if (d == AMULET_DEPTH && pack.find(ItemType.AMULET) < 0) {
@@ -230,6 +238,15 @@ public final class Game implements AutoCloseable {
         clearVisibility();
         updateVisibility();
         return kept;
+    }
+
+    private Level generate(int d) {
+        boolean phase = beginPhase(PHASE_GENERATE);
+        try {
+            return gen.generate(mem, groupNames[d], levelSeed(d), d, width, height);
+        } finally {
+            endPhase(phase); // also when it fails (out of memory): a phase left open is EM012 at end()
+        }
     }
 
     /** Puts the player on the arrival cell, or the nearest free one (a monster may stand on kept stairs). */
@@ -347,9 +364,11 @@ public final class Game implements AutoCloseable {
 
     private boolean stepActivity() {
         boolean phase = beginPhase(PHASE_TRAVEL);
-        boolean took = travel.step();
-        endPhase(phase);
-        return took;
+        try {
+            return travel.step();
+        } finally {
+            endPhase(phase);
+        }
     }
 
     /** Opens a frame phase when a frame is open (the game is also driven outside frames, e.g. while constructed). */
@@ -453,16 +472,12 @@ public final class Game implements AutoCloseable {
         int time = player.hasteTurns > 0 ? ACTION_TIME / 2 : ACTION_TIME;
         tickConditions();
         player.regenerate();
-        boolean phase = beginPhase(PHASE_MONSTERS);
-        monsters.advance(time);
-        endPhase(phase);
+        advanceMonsters(time);
         if (state == PLAYING) {
             terrainUnderfoot();
             monsters.maybeWanderer();
         }
-        phase = beginPhase(PHASE_FOV);
-        updateVisibility();
-        endPhase(phase);
+        see();
         if (hurtThisTurn || newlySeen > 0) {
             if (travel.activity() != Travel.NONE && newlySeen > 0) {
                 log.add(texts.comesIntoView[newlySeenType], turn);
@@ -470,6 +485,24 @@ public final class Game implements AutoCloseable {
             travel.stop();
         }
         hurtThisTurn = false;
+    }
+
+    private void advanceMonsters(int time) {
+        boolean phase = beginPhase(PHASE_MONSTERS);
+        try {
+            monsters.advance(time);
+        } finally {
+            endPhase(phase);
+        }
+    }
+
+    private void see() {
+        boolean phase = beginPhase(PHASE_FOV);
+        try {
+            updateVisibility();
+        } finally {
+            endPhase(phase);
+        }
     }
 
     private void tickConditions() {

@@ -78,9 +78,14 @@ final class TravelPath implements AutoCloseable {
     TravelPath(EngineMemory mem, FrameArena frame) {
         this.frame = frame;
         this.pool = mem.pool(POOL, BYTES);
-        pool.reserve(1); // its slab now: a path's first promotion does not grow native memory mid-game
-        if (!frame.inFrame()) {
-            prime();
+        try {
+            pool.reserve(1); // its slab now: a path's first promotion does not grow native memory mid-game
+            if (!frame.inFrame()) {
+                prime();
+            }
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
         }
     }
 
