@@ -5,6 +5,7 @@ import dev.burrow.dungeon.cli.UsageException;
 import dev.burrow.dungeon.cli.Version;
 import dev.burrow.dungeon.gen.AssetException;
 import dev.burrow.dungeon.gen.GenerationException;
+import dev.burrow.memory.BurrowLwjglAllocator;
 import dev.burrow.memory.MemoryBudgetExceededException;
 import dev.burrow.memory.MemoryDiagnosticException;
 import dev.burrow.memory.OutOfNativeMemoryException;
@@ -27,6 +28,10 @@ public final class Main {
 
     /** @param args command line */
     public static void main(String[] args) {
+        // First, before anything touches LWJGL (LWJGL picks its allocator once): every memAlloc of the game, GLFW, stb
+        // and imgui-java's LWJGL side is then counted, tagged and leak-checked by the engine the command creates
+        // (docs/native-memory.md, "Ordering rules"). Called too late it says so in one line (EM901).
+        BurrowLwjglAllocator.install();
         System.exit(run(args));
     }
 

@@ -73,6 +73,7 @@ final class PlayCommand {
             if (setting != null && overlay != null && !setting.shown()) {
                 overlay.toggle();
             }
+            internPhases(mem.frame());
             if (overlay != null) {
                 warmSnapshot(mem);
             }
@@ -86,30 +87,41 @@ final class PlayCommand {
                 int changes = game.levelChanges();
                 long h0 = threadAllocated();
                 loop.frame.begin();
+                loop.frame.beginPhase(RunSupport.INPUT);
                 if (interactive && !game.busy()) {
                     window.waitEvents(IDLE_WAIT_SECONDS);
                 } else {
                     window.poll();
                 }
+                loop.frame.endPhase();
                 long h1 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.TURNS);
+                game.beginFrame();
                 loop.keys();
                 if (scriptAt < script.length && !game.busy()) {
                     loop.press(script[scriptAt++]);
                 }
                 loop.advance();
                 boolean ended = loop.morgueIfEnded();
+                loop.frame.endPhase();
                 long h2 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.MAP);
                 loop.draw();
+                loop.frame.endPhase();
                 long h3 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.OVERLAY);
                 if (overlay != null) {
                     overlay.frame(clock, window.width(), window.height());
                 }
+                loop.frame.endPhase();
                 long h4 = threadAllocated();
+                loop.frame.beginPhase(RunSupport.PRESENT);
                 if (shot != null && n == frames - 1) {
                     Screenshot.write(shot, window.width(), window.height());
                 }
-                loop.frame.end();
                 window.swap();
+                loop.frame.endPhase();
+                loop.frame.end();
                 long h5 = threadAllocated();
                 // A level change, a morgue file or the screenshot's file I/O is not a steady frame.
                 boolean changed = game.levelChanges() != changes || ended || (shot != null && n == frames - 1);
@@ -130,8 +142,15 @@ final class PlayCommand {
             if (frames > 0) {
                 RunSupport.summary(out, clock, phase, "depth " + game.depth() + "  turns " + game.turn() + "  level " + game.player().level()
                     + "  kills " + game.kills() + "  state " + (game.state() == Game.DEAD ? "dead" : game.state() == Game.WON ? "won" : "playing")
-                    + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions(), mem.nativeBytes(),
+                    + "  levels kept " + game.cache().size() + " evicted " + game.cache().evictions() + " (streaming budget \"" + LevelCache.BUDGET
+                    + "\" " + game.cache().usedBytes() + " of " + game.cache().capacityBytes() + " B)", mem.nativeBytes(),
                     threadAllocated() - heapAtStart, shot);
+                dev.burrow.memory.MemorySnapshot end = mem.snapshot();
+                RunSupport.nativePhases(out, end);
+                RunSupport.lwjglMemory(out, end);
+                out.println("travel paths: searches " + game.pathSearches() + "  promoted " + game.pathsPromoted() + "  steps followed "
+                    + game.pathStepsFollowed() + "  promotions failed " + game.pathPromotionsFailed() + "  (frame arena promoted "
+                    + loop.frame.promotedTotal() + ", failed " + loop.frame.promotionsFailedTotal() + ")");
                 if (loop.levelChanges > 0) {
                     out.println("native outside the kept levels at " + loop.levelChanges + " level changes: min " + loop.outsideMin
                         + " B max " + loop.outsideMax + " B");
@@ -239,6 +258,24 @@ final class PlayCommand {
             int overlayWidth = overlay == null ? 0 : (int) Math.ceil(overlay.dockedWidth(window.width()));
             screen.draw(game, controller, tiles, frame, window.width(), window.height(), overlayWidth, morgue);
         }
+    }
+
+    /**
+     * Opens every phase the loop and the game use once, in an empty frame before the first: the arena interns the
+     * names and every snapshot has their rows from the start, so the overlay's snapshot is not grown (Java heap) in
+     * the steady frame where a phase first opens (the first explore, say), and the refill is warmed up with them.
+     */
+    private static void internPhases(FrameArena frame) {
+        frame.begin();
+        for (String phase : RunSupport.PHASES) {
+            frame.beginPhase(phase);
+            frame.endPhase();
+        }
+        for (String phase : new String[] {Game.PHASE_TRAVEL, Game.PHASE_MONSTERS, Game.PHASE_FOV, Game.PHASE_GENERATE}) {
+            frame.beginPhase(phase);
+            frame.endPhase();
+        }
+        frame.end();
     }
 
     /** Snapshot refills done before the first frame: enough for C2 to finish with the refill (measured: ~12 000). */

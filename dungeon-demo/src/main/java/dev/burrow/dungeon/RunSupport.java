@@ -14,8 +14,14 @@ final class RunSupport {
     // Cached: ManagementFactory.getThreadMXBean() itself allocates on every call.
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The frame phases of the windowed loops (frame-arena phases, and the brackets of the Java heap measurement). */
+    static final String INPUT = "input";
+    static final String TURNS = "turns";
+    static final String MAP = "map";
+    static final String OVERLAY = "overlay";
+    static final String PRESENT = "present";
     /** Where a frame's Java heap goes, for the exit summary: the measurement brackets each phase of the loop. */
-    static final String[] PHASES = {"input", "turns", "map", "overlay", "present"};
+    static final String[] PHASES = {INPUT, TURNS, MAP, OVERLAY, PRESENT};
 
     private RunSupport() {
     }
@@ -50,6 +56,52 @@ final class RunSupport {
         if (shot != null) {
             out.println("screenshot " + shot.toAbsolutePath());
         }
+    }
+
+    /**
+     * Prints the calling thread's frame-arena phases from the snapshot: per phase, the native bytes, allocations and
+     * high water of the last frame and the peak of each over the run (nested phases count in their parent too).
+     */
+    static void nativePhases(PrintStream out, dev.burrow.memory.MemorySnapshot snap) {
+        String thread = Thread.currentThread().getName();
+        for (int i = 0; i < snap.frameCount(); i++) {
+            dev.burrow.memory.MemorySnapshot.FrameStats f = snap.frame(i);
+            if (!thread.equals(f.thread()) || f.phaseCount() == 0) {
+                continue;
+            }
+            out.printf(Locale.ROOT, "native by phase (frame arena of %s)   last frame: bytes allocs high water   peak: bytes allocs high water%n", thread);
+            for (int j = 0; j < f.phaseCount(); j++) {
+                dev.burrow.memory.MemorySnapshot.PhaseStats p = f.phase(j);
+                out.printf(Locale.ROOT, "  %-12s %29d %6d %10d %15d %6d %10d%n", p.name(), p.lastBytes(), p.lastAllocs(),
+                    p.lastHighWaterBytes(), p.peakBytes(), p.peakAllocs(), p.peakHighWaterBytes());
+            }
+        }
+    }
+
+    /**
+     * Prints what LWJGL's allocator holds (memAlloc of the game, GLFW, stb, imgui-java's LWJGL side), by tag, or that
+     * it is not installed (EM901: something touched LWJGL first).
+     */
+    static void lwjglMemory(PrintStream out, dev.burrow.memory.MemorySnapshot snap) {
+        if (!snap.lwjglInstalled()) {
+            out.println("LWJGL memory: not tracked (BurrowLwjglAllocator not installed)");
+            return;
+        }
+        java.util.Map<String, long[]> byTag = new java.util.TreeMap<>();
+        for (int i = 0; i < snap.heapCount(); i++) {
+            dev.burrow.memory.MemorySnapshot.HeapStats h = snap.heap(i);
+            if (h.lwjgl()) {
+                long[] t = byTag.computeIfAbsent(h.name(), k -> new long[2]);
+                t[0] += h.liveBytes();
+                t[1] += h.liveBlocks();
+            }
+        }
+        StringBuilder b = new StringBuilder("LWJGL memory tracked by the engine: " + snap.lwjglBytes() + " B live");
+        for (java.util.Map.Entry<String, long[]> e : byTag.entrySet()) {
+            b.append(e.getKey().equals(byTag.keySet().iterator().next()) ? " (" : ", ").append(e.getKey()).append(' ')
+                .append(e.getValue()[0]).append(" B in ").append(e.getValue()[1]).append(" blocks");
+        }
+        out.println(byTag.isEmpty() ? b.toString() : b.append(')').toString());
     }
 
     /** Adds a steady frame's phases (h0..h5 bracket input, turns, map, overlay, present) to the totals. */

@@ -34,10 +34,11 @@ class GuardRulesTest {
     @Test
     void noFrameAddressStoredInAField() {
         MemoryGuardRules.noFrameAddressInField()
-            .allow("dev.burrow.dungeon.gen.GenContext",
-                "per-attempt scratch: created inside the generator's frame, dropped before it ends (the generator rolls back)")
-            .allow("dev.burrow.dungeon.gen.BspSplit",
-                "writes GenContext.leaves, which lives as long as the GenContext above")
+            // (the generator's scratch is frame collections now: no raw frame address in GenContext or BspSplit)
+            .allow("dev.burrow.dungeon.ui.TextBatch",
+                "begin() takes the frame's text cells at the start of every frame's draw; the renderer uploads them before frame.end()")
+            .allow("dev.burrow.dungeon.render.CellText",
+                "begin() takes the frame's cells at the start of every frame's draw; flushed to the GPU before frame.end()")
             .allow("dev.burrow.dungeon.arena.SpatialGrid",
                 "rebuilt at the start of every step inside that step's frame; read only during the step")
             .allow("dev.burrow.dungeon.render.CellText",

@@ -4,13 +4,17 @@ import dev.burrow.dungeon.gen.FeatureType;
 import dev.burrow.dungeon.gen.Level;
 import dev.burrow.dungeon.gen.Population;
 import dev.burrow.dungeon.gen.Terrain;
+import dev.burrow.memory.FrameArena;
+import dev.burrow.memory.FrameIntList;
 import org.lwjgl.system.MemoryUtil;
 
 /**
  * 8-connected breadth-first distances over a level, from one or many sources (Brogue's "Dijkstra maps"): monsters
  * walk down the map from the player, the player's travel walks down the map from the stairs or from every
- * unexplored edge at once. The arrays are cell-sized ints in frame memory, valid for the turn; static methods and
- * int modes, so a turn allocates nothing.
+ * unexplored edge at once. A map is a frame int list with one distance per cell, its queue a frame int list of the
+ * same capacity (a cell is queued at most once, so it never fills); both are gone when the turn's frame memory is
+ * rolled back, and a use after that is refused ({@code EM011}). Static methods and int modes: a turn allocates no
+ * Java heap (the arena recycles the list views).
  */
 final class DistanceMap {
     /** Walkers: what is walkable, and closed doors (monsters open them). */
@@ -27,28 +31,56 @@ final class DistanceMap {
     private DistanceMap() {
     }
 
-    /** Sets every distance to -1 (unreached). */
-    static void clear(long dist, int cells) {
-        MemoryUtil.memSet(dist, 0xFF, cells * 4L);
+    /**
+     * @return a distance map for the level: one entry per cell, every one -1 (unreached)
+     * @throws IllegalStateException when the arena refuses (no frame open: the game must be driven inside a frame)
+     */
+    static FrameIntList map(FrameArena frame, Level l) {
+        int cells = l.width() * l.height();
+        FrameIntList m = list(frame, cells);
+        for (int i = 0; i < cells; i++) {
+            m.add(-1);
+        }
+        return m;
     }
 
-    /** Adds a source at distance 0. @return the queue's new tail */
-    static int seed(long dist, long queue, int tail, int cell) {
-        if (MemoryUtil.memGetInt(dist + 4L * cell) == 0) {
-            return tail;
+    /** @return an empty queue for a flood over the level (one entry per cell) */
+    static FrameIntList queue(FrameArena frame, Level l) {
+        return list(frame, l.width() * l.height());
+    }
+
+    private static FrameIntList list(FrameArena frame, int n) {
+        FrameIntList list = frame.intList(n);
+        if (list == null) {
+            throw new IllegalStateException("the frame arena refused a list of " + n + " ints: drive the game inside a frame");
         }
-        MemoryUtil.memPutInt(dist + 4L * cell, 0);
-        MemoryUtil.memPutInt(queue + 4L * tail, cell);
-        return tail + 1;
+        return list;
+    }
+
+    /** Sets every distance to -1 (unreached) and empties the queue. */
+    static void clear(FrameIntList dist, FrameIntList queue) {
+        if (dist.size() > 0) {
+            MemoryUtil.memSet(dist.address(), 0xFF, dist.size() * 4L);
+        }
+        queue.clear();
+    }
+
+    /** Adds a source at distance 0 (once per cell). */
+    static void seed(FrameIntList dist, FrameIntList queue, int cell) {
+        if (dist.get(cell) == 0) {
+            return;
+        }
+        dist.set(cell, 0);
+        queue.add(cell);
     }
 
     /** Floods from the seeded sources up to {@code radius} steps. */
-    static void run(Level l, long dist, long queue, int tail, int mode, int radius, Population pop) {
+    static void run(Level l, FrameIntList dist, FrameIntList queue, int mode, int radius, Population pop) {
         int w = l.width();
         int head = 0;
-        while (head < tail) {
-            int c = MemoryUtil.memGetInt(queue + 4L * head++);
-            int d = MemoryUtil.memGetInt(dist + 4L * c);
+        while (head < queue.size()) {
+            int c = queue.get(head++);
+            int d = dist.get(c);
             if (d >= radius) {
                 continue;
             }
@@ -62,9 +94,9 @@ final class DistanceMap {
                         continue;
                     }
                     int n = ny * w + nx;
-                    if (MemoryUtil.memGetInt(dist + 4L * n) < 0 && open(l, nx, ny, mode, pop)) {
-                        MemoryUtil.memPutInt(dist + 4L * n, d + 1);
-                        MemoryUtil.memPutInt(queue + 4L * tail++, n);
+                    if (dist.get(n) < 0 && open(l, nx, ny, mode, pop)) {
+                        dist.set(n, d + 1);
+                        queue.add(n);
                     }
                 }
             }
@@ -98,15 +130,15 @@ final class DistanceMap {
     }
 
     /** @return the distance at a cell (-1: unreached) */
-    static int at(long dist, Level l, int x, int y) {
-        return MemoryUtil.memGetInt(dist + 4L * ((long) y * l.width() + x));
+    static int at(FrameIntList dist, Level l, int x, int y) {
+        return dist.get(y * l.width() + x);
     }
 
     /**
      * @return the move (an {@link Action} code) from (x, y) one step down the map, or {@link Action#NONE} when no
      *         neighbour is nearer
      */
-    static int downhill(long dist, Level l, int x, int y) {
+    static int downhill(FrameIntList dist, Level l, int x, int y) {
         int here = at(dist, l, x, y);
         int best = here < 0 ? Integer.MAX_VALUE : here;
         int move = Action.NONE;

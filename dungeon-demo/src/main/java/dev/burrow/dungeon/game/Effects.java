@@ -167,6 +167,7 @@ final class Effects {
         for (int e = 0; e < l.entityCount(); e++) {
             if (l.entity(e, Level.E_KIND) == Population.FEATURE) {
                 l.setEntity(e, Level.E_STATE, l.entity(e, Level.E_STATE) & ~Level.FEATURE_HIDDEN);
+                l.mapChanged();
             }
         }
     }
@@ -240,6 +241,7 @@ final class Effects {
     void springTrap(int e) {
         Level l = g.level;
         l.setEntity(e, Level.E_STATE, l.entity(e, Level.E_STATE) & ~Level.FEATURE_HIDDEN);
+        l.mapChanged();
         if (g.player.levitationTurns > 0) {
             g.log.add(g.texts.trapFloat, g.turn);
             return;

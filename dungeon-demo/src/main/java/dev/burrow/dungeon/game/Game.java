@@ -12,6 +12,7 @@ import dev.burrow.dungeon.gen.Rng;
 import dev.burrow.dungeon.gen.Terrain;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
+import dev.burrow.memory.FrameIntList;
 
 /**
  * The roguelike: a player with a pack, monsters on an energy clock, items, features, traps, terrain that burns or
@@ -20,13 +21,17 @@ import dev.burrow.memory.FrameArena;
  *
  * <h2>Memory</h2>
  * <p>Each level lives in its own {@code LevelGroup} (terrain, explored memory, monsters, and the items on its floor
- * in the group's "level::items" pool); {@link LevelCache} keeps up to a few of them, and evicting one closes its
- * group. The pack is a pool of its own ({@link Pack}). Distance maps are frame-arena scratch, valid for the turn.
+ * in the group's "level::items" pool); {@link LevelCache} keeps visited ones in the engine's streaming budget
+ * "levels", and evicting one closes its group. The pack is a pool of its own ({@link Pack}). Distance maps are frame int lists, valid for the turn; the
+ * way travel follows is promoted out of them into a pool slot and kept for the next turns ({@link TravelPath}).
  * A turn allocates no Java heap: messages are strings built once ({@link Texts}), subsystems are objects made with
- * the game, state is ints in native memory.</p>
+ * the game, state is ints in native memory. Inside a frame, a turn's parts are frame phases: {@value #PHASE_TRAVEL}
+ * (the activity's step), {@value #PHASE_MONSTERS}, {@value #PHASE_FOV}, and {@value #PHASE_GENERATE} on a level
+ * change.</p>
  *
  * <p>Must be driven inside a frame ({@code frame.begin()}/{@code end()}) on the thread that created it: it keeps that
- * thread's frame arena.</p>
+ * thread's frame arena. Call {@link #beginFrame()} after each {@code begin()} (or play a turn in every frame): a
+ * promoted path is picked up in the frame after the one that made it.</p>
  */
 public final class Game implements AutoCloseable {
     /** Sight radius in unlit places; lit (torch) cells are seen up to {@link #LIT_SIGHT}. */
@@ -55,6 +60,11 @@ public final class Game implements AutoCloseable {
     static final int SEEN_MEMORY = 20;
     /** How near an unfound secret door must be (and in sight) for the hint to show. */
     static final int HINT_RADIUS = 4;
+    /** Frame phases of a turn (nested in whatever phase the caller has open). */
+    public static final String PHASE_TRAVEL = "travel";
+    public static final String PHASE_MONSTERS = "monsters";
+    public static final String PHASE_FOV = "fov";
+    public static final String PHASE_GENERATE = "generate";
 
     /** {@link #state()}: playing. */
     public static final int PLAYING = 0;
@@ -80,7 +90,7 @@ public final class Game implements AutoCloseable {
     final Combat combat = new Combat(this);
     final Monsters monsters = new Monsters(this);
     final Effects effects = new Effects(this);
-    final Travel travel = new Travel(this);
+    final Travel travel;
     private final LevelCache cache;
     private final String[] groupNames = new String[MAX_DEPTH + 1];
     private final int[] regenerations = new int[MAX_DEPTH + 1];
@@ -136,12 +146,18 @@ public final class Game implements AutoCloseable {
         for (int d = 1; d <= MAX_DEPTH; d++) {
             groupNames[d] = "level::" + d;
         }
-        this.cache = new LevelCache(keptLevels);
-        this.pack = new Pack(mem, pop);
+        this.cache = new LevelCache(mem, keptLevels, MAX_DEPTH);
+        this.travel = new Travel(this, new TravelPath(mem, frame));
+        try {
+            this.pack = new Pack(mem, pop);
+        } catch (RuntimeException | Error e) {
+            travel.path.close();
+            throw e;
+        }
         try {
             startGame();
         } catch (RuntimeException | Error e) {
-            close(); // out of native memory mid-start: give back the pack and any level made so far
+            close(); // out of native memory while making the first level: give back what was made so far
             throw e;
         }
     }
@@ -195,14 +211,16 @@ public final class Game implements AutoCloseable {
      * @return whether the level was kept (not made anew)
      */
     private boolean enter(int d, int arrive) {
+        cache.leave(); // the level left may be evicted from now on: least recently used first
         boolean kept = false;
         Level next = cache.get(d);
         if (next != null) {
             kept = true;
+            cache.resume(d);
         } else {
-            next = gen.generate(mem, groupNames[d], levelSeed(d), d, width, height);
+            next = generate(d);
             levelsMade++;
-            cache.put(d, next); // may evict the least recently used level: its group closes
+            cache.put(d, next); // kept in the streaming budget, pinned; may evict the least recently used level (its group closes)
             if (d == AMULET_DEPTH && pack.find(ItemType.AMULET) < 0) {
                 placeNear(next, next.downX(), next.downY(), amuletType);
             }
@@ -220,6 +238,15 @@ public final class Game implements AutoCloseable {
         clearVisibility();
         updateVisibility();
         return kept;
+    }
+
+    private Level generate(int d) {
+        boolean phase = beginPhase(PHASE_GENERATE);
+        try {
+            return gen.generate(mem, groupNames[d], levelSeed(d), d, width, height);
+        } finally {
+            endPhase(phase); // also when it fails (out of memory): a phase left open is EM012 at end()
+        }
     }
 
     /** Puts the player on the arrival cell, or the nearest free one (a monster may stand on kept stairs). */
@@ -283,6 +310,7 @@ public final class Game implements AutoCloseable {
         if (action == Action.NONE || action == Action.QUIT) {
             return false;
         }
+        travel.path.settle();
         if (state != PLAYING) {
             if (action == Action.RESTART) {
                 restarts++;
@@ -292,6 +320,9 @@ public final class Game implements AutoCloseable {
             return false;
         }
         travel.stop();
+        if (action == Action.EXPLORE || action == Action.DESCEND || action == Action.ASCEND) {
+            travel.path.prepare(); // may start travel: its path's frame record must outlive the turn's rollback
+        }
         long mark = frame.mark();
         try {
             return playerTurn(action, arg);
@@ -310,15 +341,48 @@ public final class Game implements AutoCloseable {
         if (!busy()) {
             return false;
         }
+        travel.path.prepare();
         long mark = frame.mark();
         try {
-            boolean took = travel.step();
+            boolean took = stepActivity();
             if (took) {
                 endTurn();
             }
             return took;
         } finally {
             frame.rollback(mark);
+        }
+    }
+
+    /**
+     * Call after each {@code frame.begin()}: picks up the path the last frame promoted (or frees it when it was
+     * dropped meanwhile). A game played every frame does it on its own; a frame without a turn needs this.
+     */
+    public void beginFrame() {
+        travel.path.settle();
+    }
+
+    private boolean stepActivity() {
+        boolean phase = beginPhase(PHASE_TRAVEL);
+        try {
+            return travel.step();
+        } finally {
+            endPhase(phase);
+        }
+    }
+
+    /** Opens a frame phase when a frame is open (the game is also driven outside frames, e.g. while constructed). */
+    private boolean beginPhase(String name) {
+        if (frame.inFrame()) {
+            frame.beginPhase(name);
+            return true;
+        }
+        return false;
+    }
+
+    private void endPhase(boolean began) {
+        if (began) {
+            frame.endPhase();
         }
     }
 
@@ -399,7 +463,7 @@ public final class Game implements AutoCloseable {
 
     /** Starts an activity and plays its first turn. */
     private boolean startActivity(int what) {
-        return travel.start(what) && travel.step();
+        return travel.start(what) && stepActivity();
     }
 
     /** The rest of a turn after the player acted: time passes for conditions, health and monsters. */
@@ -408,12 +472,12 @@ public final class Game implements AutoCloseable {
         int time = player.hasteTurns > 0 ? ACTION_TIME / 2 : ACTION_TIME;
         tickConditions();
         player.regenerate();
-        monsters.advance(time);
+        advanceMonsters(time);
         if (state == PLAYING) {
             terrainUnderfoot();
             monsters.maybeWanderer();
         }
-        updateVisibility();
+        see();
         if (hurtThisTurn || newlySeen > 0) {
             if (travel.activity() != Travel.NONE && newlySeen > 0) {
                 log.add(texts.comesIntoView[newlySeenType], turn);
@@ -421,6 +485,24 @@ public final class Game implements AutoCloseable {
             travel.stop();
         }
         hurtThisTurn = false;
+    }
+
+    private void advanceMonsters(int time) {
+        boolean phase = beginPhase(PHASE_MONSTERS);
+        try {
+            monsters.advance(time);
+        } finally {
+            endPhase(phase);
+        }
+    }
+
+    private void see() {
+        boolean phase = beginPhase(PHASE_FOV);
+        try {
+            updateVisibility();
+        } finally {
+            endPhase(phase);
+        }
     }
 
     private void tickConditions() {
@@ -623,12 +705,10 @@ public final class Game implements AutoCloseable {
 
     /** @return the move one step down the walking distance (through doors) toward (tx, ty), or NONE */
     private int stepToward(int tx, int ty) {
-        int cells = width * height;
-        long dist = frame.alloc(cells * 4L, 64);
-        long queue = frame.alloc(cells * 4L, 64);
-        DistanceMap.clear(dist, cells);
-        int tail = DistanceMap.seed(dist, queue, 0, ty * width + tx);
-        DistanceMap.run(level, dist, queue, tail, DistanceMap.ANY, Integer.MAX_VALUE, pop);
+        FrameIntList dist = DistanceMap.map(frame, level);
+        FrameIntList queue = DistanceMap.queue(frame, level);
+        DistanceMap.seed(dist, queue, ty * width + tx);
+        DistanceMap.run(level, dist, queue, DistanceMap.ANY, Integer.MAX_VALUE, pop);
         return DistanceMap.downhill(dist, level, player.x, player.y);
     }
 
@@ -712,6 +792,7 @@ public final class Game implements AutoCloseable {
                 if (e >= 0 && level.entity(e, Level.E_KIND) == Population.FEATURE
                     && (level.entity(e, Level.E_STATE) & Level.FEATURE_HIDDEN) != 0) {
                     level.setEntity(e, Level.E_STATE, level.entity(e, Level.E_STATE) & ~Level.FEATURE_HIDDEN);
+                    level.mapChanged();
                     log.add(texts.trapFound, turn);
                     found = true;
                 }
@@ -862,6 +943,18 @@ public final class Game implements AutoCloseable {
     /** @return level changes so far (descents, climbs, falls, regenerations, new games) */
     public int levelChanges() { return levelChanges; }
 
+    /** @return travel and explore searches that made a path (see {@link TravelPath}) */
+    public long pathSearches() { return travel.path.searches(); }
+
+    /** @return paths promoted out of frame memory and followed on later turns */
+    public long pathsPromoted() { return travel.path.promoted(); }
+
+    /** @return steps walked from a kept path instead of a new search */
+    public long pathStepsFollowed() { return travel.path.followed(); }
+
+    /** @return path promotions that failed (those turns searched again) */
+    public long pathPromotionsFailed() { return travel.path.failed(); }
+
     /** @return whether the player is dead */
     public boolean dead() { return state == DEAD; }
 
@@ -923,6 +1016,7 @@ public final class Game implements AutoCloseable {
     public void close() {
         cache.close();
         level = null;
+        travel.path.close();
         pack.close();
     }
 }

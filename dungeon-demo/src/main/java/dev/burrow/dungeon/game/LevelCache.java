@@ -1,128 +1,191 @@
 package dev.burrow.dungeon.game;
 
 import dev.burrow.dungeon.gen.Level;
+import dev.burrow.memory.EngineMemory;
+import dev.burrow.memory.StreamingBudget;
 
 /**
- * Which visited levels stay in memory. A level's whole state (terrain, what the player has seen, monsters where
- * they stood, items on the floor) lives in its {@code LevelGroup}, so keeping a level is not closing its group, and
- * evicting it is closing it: its memory returns at once. Up to {@link #capacity()} levels are resident, the
- * current one included; when one more arrives, the least recently used goes. A level that was evicted is made
- * again from its seed when the player returns: the same map, fresh monsters and items, nothing remembered.
+ * Which visited levels stay in memory: the engine's streaming budget {@value #BUDGET} decides. A level's whole state
+ * (terrain, what the player has seen, monsters where they stood, items on the floor) lives in its {@code LevelGroup},
+ * so keeping a level is keeping its group in the budget ({@link StreamingBudget#keep}), and evicting it is closing
+ * the group: its memory returns at once. The level being played is pinned; the others are evicted least recently
+ * used first when a new level needs the room. A level that was evicted is made again from its seed when the player
+ * returns: the same map, fresh monsters and items, nothing remembered.
  *
- * <p>This is the one place that decides keep or evict, so the engine's streaming budget can later make the call
- * (by size and priority) without the game changing.</p>
+ * <h2>Budget</h2>
+ * <p>The budget is a count mapped onto bytes: {@link #levels()} times the native bytes of the largest level seen so
+ * far (its group's reserved bytes), raised when a bigger level arrives. Every level is kept at one priority, so the
+ * choice is plain least-recently-used among the levels not being played.</p>
+ *
+ * <p>Owner thread only (the game's): eviction closes groups on the thread that reserves.</p>
  */
 public final class LevelCache implements AutoCloseable {
     /** Levels kept by default: the current one and the three before it. */
     public static final int DEFAULT_CAPACITY = 4;
+    /** The name of the streaming budget in the snapshot and the overlay. */
+    public static final String BUDGET = "levels";
+    /** The priority every level is kept at. */
+    static final int PRIORITY = 0;
 
-    private final int capacity;
-    private final int[] depth;
-    private final Level[] level;
-    private final long[] used;
-    private long clock;
+    private final StreamingBudget budget;
+    private final int levels;
+    private final StreamingBudget.Entry[] byDepth;
+    private long largestLevel;
+    private int current = -1;
+    /** The level being played when the budget could not keep it (never expected: it is sized for one at least). */
+    private Level unkept;
+    private int unkeptDepth = -1;
     private int evictions;
     private int lastEvictedDepth = -1;
 
-    /** @param capacity levels kept at most, 1 or more */
-    public LevelCache(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("a level cache keeps at least 1 level: " + capacity);
+    /**
+     * @param mem the engine whose streaming budget keeps the levels
+     * @param levels how many levels of the largest size seen the budget holds, 1 or more
+     * @param maxDepth the deepest depth
+     */
+    public LevelCache(EngineMemory mem, int levels, int maxDepth) {
+        if (levels < 1) {
+            throw new IllegalArgumentException("a level cache keeps at least 1 level: " + levels);
         }
-        this.capacity = capacity;
-        this.depth = new int[capacity];
-        this.level = new Level[capacity];
-        this.used = new long[capacity];
+        this.levels = levels;
+        this.byDepth = new StreamingBudget.Entry[maxDepth + 1];
+        this.budget = mem.streaming(BUDGET, 0);
     }
 
     /** @return the kept level of a depth (now the most recently used), or null when it is not resident */
     public Level get(int d) {
-        for (int i = 0; i < capacity; i++) {
-            if (level[i] != null && depth[i] == d) {
-                used[i] = ++clock;
-                return level[i];
-            }
+        StreamingBudget.Entry e = entry(d);
+        if (e != null) {
+            e.touch();
+            return (Level) e.attachment();
         }
-        return null;
+        return d == unkeptDepth ? unkept : null;
+    }
+
+    private StreamingBudget.Entry entry(int d) {
+        StreamingBudget.Entry e = d >= 0 && d < byDepth.length ? byDepth[d] : null;
+        return e != null && e.isResident() ? e : null;
     }
 
     /**
-     * Keeps a level (replacing and closing another of the same depth), evicting the least recently used one when
-     * the cache is full.
+     * The player leaves the level being played: it may be evicted from now on (it becomes the most recently used),
+     * with its bytes as they are now.
+     */
+    public void leave() {
+        StreamingBudget.Entry e = entry(current);
+        if (e != null) {
+            long bytes = ((Level) e.attachment()).group().reservedBytes();
+            fit(bytes);
+            e.resize(bytes);
+            e.unpin();
+        }
+        if (unkept != null) {
+            unkept.close(); // it never had a place in the budget
+            unkept = null;
+            unkeptDepth = -1;
+        }
+        current = -1;
+    }
+
+    /**
+     * Keeps a new level (closing another of the same depth) and makes it the one being played: pinned. Room is made
+     * by evicting the least recently used levels not being played.
      *
      * @param d its depth
      * @param l the level
      */
     public void put(int d, Level l) {
-        int slot = -1;
-        for (int i = 0; i < capacity; i++) {
-            if (level[i] != null && depth[i] == d) {
-                if (level[i] != l) {
-                    level[i].close();
-                }
-                slot = i;
-            }
+        drop(d);
+        fit(l.group().reservedBytes());
+        StreamingBudget.Entry e = budget.keep(l.group(), PRIORITY, this::evicted);
+        current = d;
+        if (e == null) {
+            unkept = l; // EM503 said why; it is played anyway and closed when left
+            unkeptDepth = d;
+            return;
         }
-        if (slot < 0) {
-            for (int i = 0; i < capacity && slot < 0; i++) {
-                if (level[i] == null) {
-                    slot = i;
-                }
-            }
+        e.attach(l);
+        e.pin();
+        byDepth[d] = e;
+    }
+
+    /** Makes a kept level the one being played again: pinned. */
+    public void resume(int d) {
+        StreamingBudget.Entry e = entry(d);
+        if (e != null) {
+            e.pin();
+            current = d;
         }
-        if (slot < 0) {
-            slot = oldest();
-            lastEvictedDepth = depth[slot];
-            level[slot].close(); // eviction: the group closes, every byte of that level returns
-            evictions++;
+    }
+
+    /** Raises the budget to {@link #levels()} levels of the largest size seen (raising evicts nothing). */
+    private void fit(long levelBytes) {
+        if (levelBytes > largestLevel) {
+            largestLevel = levelBytes;
+            budget.capacity(levels * largestLevel);
         }
-        depth[slot] = d;
-        level[slot] = l;
-        used[slot] = ++clock;
+    }
+
+    /** The budget evicted a level: forget it and close it (the budget then closes the group, already closed). */
+    private void evicted(StreamingBudget.Entry e) {
+        Level l = (Level) e.attachment();
+        int d = l.depth();
+        if (d < byDepth.length && byDepth[d] == e) {
+            byDepth[d] = null;
+        }
+        evictions++;
+        lastEvictedDepth = d;
+        l.close(); // its items back to their pool first, then the group
     }
 
     /** Closes and forgets the level of a depth, if kept (regenerating it). */
     public void drop(int d) {
-        for (int i = 0; i < capacity; i++) {
-            if (level[i] != null && depth[i] == d) {
-                level[i].close();
-                level[i] = null;
+        StreamingBudget.Entry e = d >= 0 && d < byDepth.length ? byDepth[d] : null;
+        if (e != null) {
+            byDepth[d] = null;
+            if (e.isResident()) {
+                e.release(); // the game closes it itself: not an eviction
+                ((Level) e.attachment()).close();
             }
         }
-    }
-
-    private int oldest() {
-        int best = 0;
-        for (int i = 1; i < capacity; i++) {
-            if (used[i] < used[best]) {
-                best = i;
-            }
+        if (d == unkeptDepth) {
+            unkept.close();
+            unkept = null;
+            unkeptDepth = -1;
         }
-        return best;
+        if (d == current) {
+            current = -1;
+        }
     }
 
     /** @return levels resident now */
     public int size() {
-        int n = 0;
-        for (int i = 0; i < capacity; i++) {
-            n += level[i] != null ? 1 : 0;
-        }
-        return n;
+        return budget.entries() + (unkept != null ? 1 : 0);
     }
 
     /** @return whether the level of a depth is resident (without touching its recency) */
     public boolean holds(int d) {
-        for (int i = 0; i < capacity; i++) {
-            if (level[i] != null && depth[i] == d) {
-                return true;
-            }
-        }
-        return false;
+        return entry(d) != null || d == unkeptDepth;
     }
 
-    /** @return the most levels kept */
-    public int capacity() {
-        return capacity;
+    /** @return how many levels (of the largest size seen) the budget holds */
+    public int levels() {
+        return levels;
+    }
+
+    /** @return the budget's capacity in bytes now */
+    public long capacityBytes() {
+        return budget.capacity();
+    }
+
+    /** @return native bytes the kept levels count in the budget */
+    public long usedBytes() {
+        return budget.usedBytes();
+    }
+
+    /** @return the streaming budget that decides */
+    public StreamingBudget budget() {
+        return budget;
     }
 
     /** @return levels evicted so far */
@@ -135,19 +198,15 @@ public final class LevelCache implements AutoCloseable {
         return lastEvictedDepth;
     }
 
-    /** @param i 0 .. capacity-1 @return the depth held in that slot, or -1 when empty */
-    public int depthAt(int i) {
-        return level[i] != null ? depth[i] : -1;
-    }
-
     /** Closes every kept level. */
     public void clear() {
-        for (int i = 0; i < capacity; i++) {
-            if (level[i] != null) {
-                level[i].close();
-                level[i] = null;
-            }
+        for (int d = 0; d < byDepth.length; d++) {
+            drop(d);
         }
+        if (unkept != null) {
+            drop(unkeptDepth);
+        }
+        current = -1;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.burrow.dungeon.gen.Level;
 import dev.burrow.dungeon.gen.MonsterType;
 import dev.burrow.dungeon.gen.Population;
 import dev.burrow.dungeon.gen.Terrain;
+import dev.burrow.memory.FrameIntList;
 
 /**
  * The monsters' side of a turn, on an energy clock: each player action gives every monster its duration in energy
@@ -29,8 +30,9 @@ final class Monsters {
     static final int WANDERER_ODDS_DEEP = 40;
 
     private final Game g;
-    private long walkMap;
-    private long flyMap;
+    /** This turn's distance maps from the player (frame lists, made when first needed), or null. */
+    private FrameIntList walkMap;
+    private FrameIntList flyMap;
 
     Monsters(Game g) {
         this.g = g;
@@ -39,8 +41,8 @@ final class Monsters {
     /** Gives every monster {@code time} energy and lets each act as often as that pays for. */
     void advance(int time) {
         Level l = g.level;
-        walkMap = 0;
-        flyMap = 0;
+        walkMap = null;
+        flyMap = null;
         for (int i = 0; i < l.entityCount() && !g.over(); i++) {
             if (l.entity(i, Level.E_KIND) != Population.MONSTER) {
                 continue;
@@ -122,7 +124,7 @@ final class Monsters {
     /** Walks one cell down the distance map toward the player, opening a closed door on the way. */
     private void step(int i, int mx, int my, boolean flies) {
         Level l = g.level;
-        long dist = map(flies);
+        FrameIntList dist = map(flies);
         int here = DistanceMap.at(dist, l, mx, my);
         if (here < 0) {
             return; // too far, or no way: wait
@@ -170,18 +172,16 @@ final class Monsters {
     }
 
     /** The walking (or flying) distances from the player, computed once per turn, when first needed. */
-    private long map(boolean flies) {
-        long m = flies ? flyMap : walkMap;
-        if (m != 0) {
+    private FrameIntList map(boolean flies) {
+        FrameIntList m = flies ? flyMap : walkMap;
+        if (m != null) {
             return m;
         }
         Level l = g.level;
-        int cells = l.width() * l.height();
-        m = g.frame.alloc(cells * 4L, 64);
-        long queue = g.frame.alloc(cells * 4L, 64);
-        DistanceMap.clear(m, cells);
-        int tail = DistanceMap.seed(m, queue, 0, g.player.y * l.width() + g.player.x);
-        DistanceMap.run(l, m, queue, tail, flies ? DistanceMap.FLY : DistanceMap.WALK, CHASE_RADIUS, g.pop);
+        m = DistanceMap.map(g.frame, l);
+        FrameIntList queue = DistanceMap.queue(g.frame, l);
+        DistanceMap.seed(m, queue, g.player.y * l.width() + g.player.x);
+        DistanceMap.run(l, m, queue, flies ? DistanceMap.FLY : DistanceMap.WALK, CHASE_RADIUS, g.pop);
         if (flies) {
             flyMap = m;
         } else {

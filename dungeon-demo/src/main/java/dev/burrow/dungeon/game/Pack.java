@@ -29,7 +29,12 @@ public final class Pack implements AutoCloseable {
     Pack(EngineMemory mem, Population pop) {
         this.pop = pop;
         this.pool = mem.pool("pack", ItemRecord.BYTES);
-        pool.reserve(SLOTS);
+        try {
+            pool.reserve(SLOTS);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /** @return whether the slot holds an item */

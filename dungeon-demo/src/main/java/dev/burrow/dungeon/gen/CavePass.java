@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.gen;
 
+import dev.burrow.memory.FrameIntList;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -51,31 +52,30 @@ final class CavePass {
     /** Labels the open cells, turns blobs of MIN_BLOB cells or more into cave floor. */
     private static void keepBlobs(GenContext c, long mask) {
         int w = c.width;
-        long q = c.queue;
+        FrameIntList q = c.queue;
         for (int s = 0; s < c.cells; s++) {
             if (MemoryUtil.memGetByte(mask + s) != 1) {
                 continue;
             }
             int head = 0;
-            int tail = 0;
-            MemoryUtil.memPutInt(q, s);
-            tail++;
+            q.clear();
+            q.add(s);
             MemoryUtil.memPutByte(mask + s, (byte) 2);
-            while (head < tail) {
-                int p = MemoryUtil.memGetInt(q + 4L * head++);
+            while (head < q.size()) {
+                int p = q.get(head++);
                 int px = p % w;
                 int py = p / w;
                 for (int k = 0; k < 4; k++) {
                     int n = (py + Flood.dy(k)) * w + px + Flood.dx(k);
                     if (MemoryUtil.memGetByte(mask + n) == 1) {
                         MemoryUtil.memPutByte(mask + n, (byte) 2);
-                        MemoryUtil.memPutInt(q + 4L * tail++, n);
+                        q.add(n);
                     }
                 }
             }
-            if (tail >= MIN_BLOB) {
-                for (int i = 0; i < tail; i++) {
-                    int p = MemoryUtil.memGetInt(q + 4L * i);
+            if (q.size() >= MIN_BLOB) {
+                for (int i = 0; i < q.size(); i++) {
+                    int p = q.get(i);
                     c.level.setTerrainAt(p, Terrain.FLOOR);
                     c.level.setRegion(p % w, p / w, REGION_CAVE);
                 }

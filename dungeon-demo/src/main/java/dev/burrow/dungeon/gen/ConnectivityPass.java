@@ -1,6 +1,6 @@
 package dev.burrow.dungeon.gen;
 
-import org.lwjgl.system.MemoryUtil;
+import dev.burrow.memory.FrameIntList;
 
 /**
  * Pass: the connectivity invariant. Flood from the start cell; for every passable cell left unreached, search
@@ -16,13 +16,13 @@ final class ConnectivityPass {
     /** @return whether every passable cell is now reachable from {@code start} */
     static boolean apply(GenContext c, int start) {
         Level l = c.level;
-        long parent = c.scratchInts();
+        FrameIntList parent = c.scratchInts(-1);
         int scanFrom = 0;
         for (int tunnels = 0; tunnels <= MAX_TUNNELS; tunnels++) {
             Flood.distances(l, start, c.dist, c.queue);
             int lost = -1;
             for (int i = scanFrom; i < c.cells; i++) {
-                if (Terrain.passable(l.terrainAt(i)) && MemoryUtil.memGetInt(c.dist + 4L * i) < 0) {
+                if (Terrain.passable(l.terrainAt(i)) && c.dist.get(i) < 0) {
                     lost = i;
                     break;
                 }
@@ -39,18 +39,17 @@ final class ConnectivityPass {
     }
 
     /** Breadth-first from {@code from} through every interior cell until a reached cell; dig the path back. */
-    private static boolean tunnel(GenContext c, int from, long parent) {
+    private static boolean tunnel(GenContext c, int from, FrameIntList parent) {
         int w = c.width;
-        Flood.fill(parent, c.cells, -1);
-        long q = c.queue;
+        Flood.fill(parent, -1);
+        FrameIntList q = c.queue;
+        q.clear();
         int head = 0;
-        int tail = 0;
-        MemoryUtil.memPutInt(q, from);
-        tail++;
-        MemoryUtil.memPutInt(parent + 4L * from, from);
+        q.add(from);
+        parent.set(from, from);
         int hit = -1;
-        while (head < tail && hit < 0) {
-            int p = MemoryUtil.memGetInt(q + 4L * head++);
+        while (head < q.size() && hit < 0) {
+            int p = q.get(head++);
             int px = p % w;
             int py = p / w;
             for (int k = 0; k < 4; k++) {
@@ -63,21 +62,21 @@ final class ConnectivityPass {
                 if ((c.level.flags(nx, ny) & Level.VAULT) != 0 && !Terrain.passable(c.level.terrainAt(n))) {
                     continue; // the carver leaves vault walls standing: a tunnel must go round them
                 }
-                if (MemoryUtil.memGetInt(parent + 4L * n) >= 0) {
+                if (parent.get(n) >= 0) {
                     continue;
                 }
-                MemoryUtil.memPutInt(parent + 4L * n, p);
-                if (MemoryUtil.memGetInt(c.dist + 4L * n) >= 0) {
+                parent.set(n, p);
+                if (c.dist.get(n) >= 0) {
                     hit = n;
                     break;
                 }
-                MemoryUtil.memPutInt(q + 4L * tail++, n);
+                q.add(n);
             }
         }
         if (hit < 0) {
             return false;
         }
-        for (int p = MemoryUtil.memGetInt(parent + 4L * hit); p != from; p = MemoryUtil.memGetInt(parent + 4L * p)) {
+        for (int p = parent.get(hit); p != from; p = parent.get(p)) {
             Carver.dig(c, p % w, p / w);
         }
         return true;

@@ -1,10 +1,12 @@
 package dev.burrow.dungeon.gen;
 
+import dev.burrow.memory.FrameIntList;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * Breadth-first floods over the level's passable cells (4-connected), on int arrays from the frame arena.
- * Distances are -1 where not reached.
+ * Breadth-first floods over the level's passable cells (4-connected), on int lists from the frame arena: a
+ * per-cell distance list and a queue of capacity one per cell (each cell is queued at most once, so it never
+ * fills). Distances are -1 where not reached.
  */
 final class Flood {
     private static final int[] DX = {1, -1, 0, 0};
@@ -13,12 +15,18 @@ final class Flood {
     private Flood() {
     }
 
-    static void fill(long ints, int n, int value) {
-        MemoryUtil.memSet(ints, value == -1 ? 0xFF : value, n * 4L);
-        if (value != -1 && value != 0) {
-            for (int i = 0; i < n; i++) {
-                MemoryUtil.memPutInt(ints + 4L * i, value);
-            }
+    /** Sets every value of a list to {@code value} (-1 and 0 as one memset over the list's memory). */
+    static void fill(FrameIntList ints, int value) {
+        int n = ints.size();
+        if (n == 0) {
+            return; // nothing to fill (or a list whose frame memory is gone: its next use says so, EM011)
+        }
+        if (value == -1 || value == 0) {
+            MemoryUtil.memSet(ints.address(), value == -1 ? 0xFF : 0, n * 4L);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            ints.set(i, value);
         }
     }
 
@@ -27,19 +35,17 @@ final class Flood {
      *
      * @return {@code (reached << 32) | farthestCell}: unpack with {@link #reached} and {@link #farthest}
      */
-    static long distances(Level l, int start, long dist, long queue) {
+    static long distances(Level l, int start, FrameIntList dist, FrameIntList queue) {
         int w = l.width();
-        int cells = w * l.height();
-        fill(dist, cells, -1);
+        fill(dist, -1);
+        queue.clear();
         int head = 0;
-        int tail = 0;
-        MemoryUtil.memPutInt(dist + 4L * start, 0);
-        MemoryUtil.memPutInt(queue, start);
-        tail++;
+        dist.set(start, 0);
+        queue.add(start);
         int far = start;
-        while (head < tail) {
-            int c = MemoryUtil.memGetInt(queue + 4L * head++);
-            int d = MemoryUtil.memGetInt(dist + 4L * c) + 1;
+        while (head < queue.size()) {
+            int c = queue.get(head++);
+            int d = dist.get(c) + 1;
             int x = c % w;
             int y = c / w;
             far = c;
@@ -50,13 +56,13 @@ final class Flood {
                     continue;
                 }
                 int n = ny * w + nx;
-                if (MemoryUtil.memGetInt(dist + 4L * n) < 0 && Terrain.passable(l.terrainAt(n))) {
-                    MemoryUtil.memPutInt(dist + 4L * n, d);
-                    MemoryUtil.memPutInt(queue + 4L * tail++, n);
+                if (dist.get(n) < 0 && Terrain.passable(l.terrainAt(n))) {
+                    dist.set(n, d);
+                    queue.add(n);
                 }
             }
         }
-        return ((long) tail << 32) | far;
+        return ((long) queue.size() << 32) | far;
     }
 
     static int reached(long result) {

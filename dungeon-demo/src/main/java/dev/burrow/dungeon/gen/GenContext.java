@@ -1,12 +1,13 @@
 package dev.burrow.dungeon.gen;
 
 import dev.burrow.memory.FrameArena;
-import org.lwjgl.system.MemoryUtil;
+import dev.burrow.memory.FrameIntList;
 
 /**
  * What the passes of one generation attempt share: the level, the random stream, the frame arena for scratch,
- * and a few per-attempt lists (BSP leaves). Scratch arrays are frame memory: the generator rolls the arena back
- * after each attempt, so none of it outlives the generation.
+ * and a few per-attempt lists (BSP leaves). Scratch is frame memory — int lists ({@link FrameIntList}) sized from
+ * the map, byte masks — and the generator rolls the arena back after each attempt, so none of it outlives the
+ * generation and a list used after that is refused ({@code EM011}) instead of reading freed memory.
  */
 final class GenContext {
     final Level level;
@@ -19,13 +20,15 @@ final class GenContext {
     final GenAssets assets;
     final Theme theme;
 
-    /** BSP leaves: x, y, w, h, kind (see {@link BspSplit}). */
-    long leaves;
+    /** BSP leaves, {@link #LEAF_FIELDS} ints each: x, y, w, h, kind (see {@link BspSplit}). */
+    FrameIntList leaves;
     int leafCount;
+    static final int LEAF_FIELDS = 5;
 
-    /** Two cell-sized int arrays reused by every flood: distances / marks, and the queue. */
-    final long dist;
-    final long queue;
+    /** Reused by every flood: distances / marks, one per cell (-1: not reached). */
+    final FrameIntList dist;
+    /** Reused by every flood: its queue (capacity: one entry per cell, each cell enters at most once). */
+    final FrameIntList queue;
 
     GenContext(Level level, Rng rng, FrameArena frame, int depth, GenAssets assets, Theme theme) {
         this.level = level;
@@ -37,13 +40,35 @@ final class GenContext {
         this.depth = depth;
         this.assets = assets;
         this.theme = theme;
-        this.dist = frame.alloc(cells * 4L, 64);
-        this.queue = frame.alloc(cells * 4L, 64);
+        this.dist = cellInts(frame, cells, -1);
+        this.queue = list(frame, cells);
     }
 
-    /** @return a cell-sized int array from the frame arena, uncleared */
-    long scratchInts() {
-        return frame.alloc(cells * 4L, 64);
+    /**
+     * @param n the most values it will hold
+     * @return an empty int list of capacity {@code n} in the frame
+     * @throws IllegalStateException when the arena refuses (no frame open, released arena: a caller's bug)
+     */
+    static FrameIntList list(FrameArena frame, int n) {
+        FrameIntList l = frame.intList(n);
+        if (l == null) {
+            throw new IllegalStateException("the frame arena refused a list of " + n + " ints (no frame open?)");
+        }
+        return l;
+    }
+
+    /** @return an int list holding {@code n} copies of {@code value}: a dense per-cell array */
+    static FrameIntList cellInts(FrameArena frame, int n, int value) {
+        FrameIntList l = list(frame, n);
+        for (int i = 0; i < n; i++) {
+            l.add(value);
+        }
+        return l;
+    }
+
+    /** @return a cell-sized int list, every cell {@code value} */
+    FrameIntList scratchInts(int value) {
+        return cellInts(frame, cells, value);
     }
 
     /** @return a cell-sized byte array from the frame arena, zeroed */
@@ -52,11 +77,7 @@ final class GenContext {
     }
 
     int leaf(int i, int field) {
-        return MemoryUtil.memGetInt(leaves + (i * 5L + field) * 4);
-    }
-
-    void setLeaf(int i, int field, int v) {
-        MemoryUtil.memPutInt(leaves + (i * 5L + field) * 4, v);
+        return leaves.get(i * LEAF_FIELDS + field);
     }
 
     boolean interior(int x, int y) {

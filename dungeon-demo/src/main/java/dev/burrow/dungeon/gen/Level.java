@@ -86,6 +86,8 @@ public final class Level implements AutoCloseable {
     private int downX = -1;
     private int downY = -1;
     int attempt;
+    /** Changes to what paths depend on (terrain, a trap found): a kept path made before a change is not followed. */
+    private int mapVersion;
 
     Level(LevelGroup group, Pool itemPool, int width, int height, int depth, long seed, int theme) {
         this.group = group;
@@ -149,10 +151,22 @@ public final class Level implements AutoCloseable {
     /** @param x column @param y row @param t terrain code */
     public void setTerrain(int x, int y, int t) {
         MemoryUtil.memPutByte(terrain + (long) y * width + x, (byte) t);
+        mapVersion++;
     }
 
     void setTerrainAt(int i, int t) {
         MemoryUtil.memPutByte(terrain + i, (byte) t);
+        mapVersion++;
+    }
+
+    /** Notes a change to the map that paths depend on besides terrain (a hidden trap found). */
+    public void mapChanged() {
+        mapVersion++;
+    }
+
+    /** @return a number that changes whenever the terrain changes or {@link #mapChanged()} is called */
+    public int mapVersion() {
+        return mapVersion;
     }
 
     /** @param x column @param y row @return whether walkers may stand there */

@@ -1,7 +1,5 @@
 package dev.burrow.dungeon.gen;
 
-import org.lwjgl.system.MemoryUtil;
-
 /**
  * Pass: loops. Brogue's idea: a wall cell with open ground on two opposite sides is worth opening when the walk
  * between those sides is long. Try a bounded number of random candidates; open the best few as a passage or a
@@ -35,7 +33,7 @@ final class LoopPass {
                 continue;
             }
             Flood.distances(l, ay * c.width + ax, c.dist, c.queue);
-            int d = MemoryUtil.memGetInt(c.dist + 4L * (by * c.width + bx));
+            int d = c.dist.get(by * c.width + bx);
             if (d >= 0 && d < threshold) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.gen;
 
+import dev.burrow.memory.FrameIntList;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -18,15 +19,13 @@ final class MazePass {
             return;
         }
         long visited = c.frame.calloc((long) cw * ch, 8);
-        long stack = c.frame.alloc((long) cw * ch * 4, 8);
-        int top = 0;
+        FrameIntList stack = GenContext.list(c.frame, cw * ch); // a lattice cell is pushed once: when first visited
         int start = c.rng.nextInt(cw * ch);
         MemoryUtil.memPutByte(visited + start, (byte) 1);
-        MemoryUtil.memPutInt(stack, start);
-        top++;
+        stack.add(start);
         open(c, x, y, start % cw, start / cw);
-        while (top > 0) {
-            int cell = MemoryUtil.memGetInt(stack + 4L * (top - 1));
+        while (!stack.isEmpty()) {
+            int cell = stack.get(stack.size() - 1);
             int cx = cell % cw;
             int cy = cell / cw;
             int n = 0;
@@ -39,7 +38,7 @@ final class MazePass {
                 }
             }
             if (n == 0) {
-                top--;
+                stack.removeLast();
                 continue;
             }
             int k = (dirs >>> (2 * c.rng.nextInt(n))) & 3;
@@ -49,7 +48,7 @@ final class MazePass {
             c.level.setTerrain(x + 1 + cx * 2 + Flood.dx(k), y + 1 + cy * 2 + Flood.dy(k), Terrain.CORRIDOR);
             open(c, x, y, nx, ny);
             MemoryUtil.memPutByte(visited + ny * cw + nx, (byte) 1);
-            MemoryUtil.memPutInt(stack + 4L * top++, ny * cw + nx);
+            stack.add(ny * cw + nx);
         }
         int ax = x + 1 + (cw / 2) * 2;
         int ay = y + 1 + (ch / 2) * 2;

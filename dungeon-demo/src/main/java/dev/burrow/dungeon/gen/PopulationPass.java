@@ -1,7 +1,5 @@
 package dev.burrow.dungeon.gen;
 
-import org.lwjgl.system.MemoryUtil;
-
 /**
  * Pass: population. Monsters, items and features from the depth-weighted tables, and torches, each on a free plain
  * cell (never impassable terrain, a door, the stairs or another entity); monsters keep their distance from the up
@@ -47,7 +45,7 @@ final class PopulationPass {
                 continue;
             }
             if (kind == Population.MONSTER) {
-                int d = MemoryUtil.memGetInt(c.dist + 4L * (y * c.width + x));
+                int d = c.dist.get(y * c.width + x);
                 if (d >= 0 && d < SAFE_RADIUS) {
                     continue;
                 }

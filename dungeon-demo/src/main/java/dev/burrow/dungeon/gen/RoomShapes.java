@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.gen;
 
+import dev.burrow.memory.FrameIntList;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -109,23 +110,22 @@ final class RoomShapes {
             next = t;
         }
         // Largest 4-connected blob: label with a flood, remember the best.
-        long label = c.frame.calloc((long) w * h * 4, 8);
-        long q = c.frame.alloc((long) w * h * 4, 8);
+        FrameIntList label = GenContext.cellInts(c.frame, w * h, 0);
+        FrameIntList q = GenContext.list(c.frame, w * h);
         int best = -1;
         int bestSize = 0;
         int nextLabel = 1;
         for (int s = 0; s < w * h; s++) {
-            if (MemoryUtil.memGetByte(cur + s) == 0 || MemoryUtil.memGetInt(label + 4L * s) != 0) {
+            if (MemoryUtil.memGetByte(cur + s) == 0 || label.get(s) != 0) {
                 continue;
             }
             int lab = nextLabel++;
             int head = 0;
-            int tail = 0;
-            MemoryUtil.memPutInt(q, s);
-            tail++;
-            MemoryUtil.memPutInt(label + 4L * s, lab);
-            while (head < tail) {
-                int p = MemoryUtil.memGetInt(q + 4L * head++);
+            q.clear();
+            q.add(s);
+            label.set(s, lab);
+            while (head < q.size()) {
+                int p = q.get(head++);
                 int pi = p % w;
                 int pj = p / w;
                 for (int k = 0; k < 4; k++) {
@@ -133,24 +133,24 @@ final class RoomShapes {
                     int nj = pj + Flood.dy(k);
                     if (ni >= 0 && nj >= 0 && ni < w && nj < h) {
                         int n = nj * w + ni;
-                        if (MemoryUtil.memGetByte(cur + n) != 0 && MemoryUtil.memGetInt(label + 4L * n) == 0) {
-                            MemoryUtil.memPutInt(label + 4L * n, lab);
-                            MemoryUtil.memPutInt(q + 4L * tail++, n);
+                        if (MemoryUtil.memGetByte(cur + n) != 0 && label.get(n) == 0) {
+                            label.set(n, lab);
+                            q.add(n);
                         }
                     }
                 }
             }
-            if (tail > bestSize) {
-                bestSize = tail;
+            if (q.size() > bestSize) {
+                bestSize = q.size();
                 best = s;
             }
         }
         if (bestSize < 8) {
             return rect(c, x, y, w, h, id);
         }
-        int bestLabel = MemoryUtil.memGetInt(label + 4L * best);
+        int bestLabel = label.get(best);
         for (int s = 0; s < w * h; s++) {
-            if (MemoryUtil.memGetInt(label + 4L * s) == bestLabel) {
+            if (label.get(s) == bestLabel) {
                 floor(c, x + s % w, y + s / w, id);
             }
         }

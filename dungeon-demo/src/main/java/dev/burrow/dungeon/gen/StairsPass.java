@@ -1,6 +1,6 @@
 package dev.burrow.dungeon.gen;
 
-import org.lwjgl.system.MemoryUtil;
+import dev.burrow.memory.FrameIntList;
 
 /**
  * Pass: stairs. Up stairs in a random room; down stairs on the plain floor cell farthest from it by walking
@@ -42,7 +42,7 @@ final class StairsPass {
         int best = -1;
         int bestD = 0;
         for (int i = 0; i < c.cells; i++) {
-            int d = MemoryUtil.memGetInt(c.dist + 4L * i);
+            int d = c.dist.get(i);
             if (d > bestD && plain(l.terrainAt(i)) && (l.flagsAt(i) & Level.VAULT) == 0) {
                 best = i;
                 bestD = d;
@@ -63,12 +63,12 @@ final class StairsPass {
         Level l = c.level;
         for (int round = 0; round < 64; round++) {
             int reached = floodWithoutSecrets(c, up);
-            if (MemoryUtil.memGetInt(c.dist + 4L * down) >= 0) {
+            if (c.dist.get(down) >= 0) {
                 return;
             }
             boolean opened = false;
             for (int i = 0; i < reached; i++) {
-                int cell = MemoryUtil.memGetInt(c.queue + 4L * i);
+                int cell = c.queue.get(i);
                 for (int k = 0; k < 4; k++) {
                     int nx = cell % c.width + Flood.dx(k);
                     int ny = cell / c.width + Flood.dy(k);
@@ -87,28 +87,30 @@ final class StairsPass {
     /** 4-connected flood over passable cells that are not secret doors. @return cells reached (in c.queue) */
     private static int floodWithoutSecrets(GenContext c, int start) {
         Level l = c.level;
-        Flood.fill(c.dist, c.cells, -1);
-        MemoryUtil.memPutInt(c.dist + 4L * start, 0);
-        MemoryUtil.memPutInt(c.queue, start);
+        FrameIntList dist = c.dist;
+        FrameIntList queue = c.queue;
+        Flood.fill(dist, -1);
+        queue.clear();
+        dist.set(start, 0);
+        queue.add(start);
         int head = 0;
-        int tail = 1;
-        while (head < tail) {
-            int cell = MemoryUtil.memGetInt(c.queue + 4L * head++);
-            int d = MemoryUtil.memGetInt(c.dist + 4L * cell) + 1;
+        while (head < queue.size()) {
+            int cell = queue.get(head++);
+            int d = dist.get(cell) + 1;
             for (int k = 0; k < 4; k++) {
                 int nx = cell % c.width + Flood.dx(k);
                 int ny = cell / c.width + Flood.dy(k);
                 int n = ny * c.width + nx;
-                if (l.inBounds(nx, ny) && MemoryUtil.memGetInt(c.dist + 4L * n) < 0) {
+                if (l.inBounds(nx, ny) && dist.get(n) < 0) {
                     int t = l.terrainAt(n);
                     if (Terrain.passable(t) && t != Terrain.DOOR_SECRET) {
-                        MemoryUtil.memPutInt(c.dist + 4L * n, d);
-                        MemoryUtil.memPutInt(c.queue + 4L * tail++, n);
+                        dist.set(n, d);
+                        queue.add(n);
                     }
                 }
             }
         }
-        return tail;
+        return queue.size();
     }
 
     static boolean plain(int t) {

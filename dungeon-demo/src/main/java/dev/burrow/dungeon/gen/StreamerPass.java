@@ -1,13 +1,15 @@
 package dev.burrow.dungeon.gen;
 
-import org.lwjgl.system.MemoryUtil;
+import dev.burrow.memory.FrameLongList;
 
 /**
  * Pass: streamers that cross the level: a river (deep water with shallow banks, bridged where it cuts a corridor),
  * a lava seam, a chasm, a scatter of rubble, a lake (deep water ringed by shallows) or a lava lake; how many and
  * which kinds come from the level's theme. Lava lights itself ({@link Level#LIT}). Brogue's rule, made stricter: a streamer that leaves any passable
  * cell (dry floor, and the shallows and bridges it made) unreachable from the start is undone cell by cell (the
- * changes are logged in frame memory) and not retried. Vaults and cells with something on them are left alone.
+ * changes are logged in a frame long list, one {@code cell << 32 | old terrain} per change; a streamer changes a
+ * cell at most a few times and at most a map's worth of cells in all, so the log holds one entry per cell) and not
+ * retried. Vaults and cells with something on them are left alone.
  */
 final class StreamerPass {
     static final int RIVER = 0;
@@ -24,8 +26,12 @@ final class StreamerPass {
     static int apply(GenContext c, int start) {
         int count = c.rng.range(c.theme.streamersMin, c.theme.streamersMax);
         int kept = 0;
-        long log = c.frame.alloc(c.cells * 8L, 8); // {cell, old terrain} pairs of the streamer being tried
+        FrameLongList log = c.frame.longList(c.cells);
+        if (log == null) {
+            throw new IllegalStateException("the frame arena refused the streamer log (no frame open?)");
+        }
         for (int s = 0; s < count; s++) {
+            log.clear();
             int kind = kind(c);
             int n = kind == RUBBLE ? rubble(c, log) : kind == CHASM ? blob(c, log, Terrain.CHASM, -1)
                 : kind == LAKE ? blob(c, log, Terrain.DEEP_WATER, Terrain.SHALLOW_WATER)
@@ -37,7 +43,8 @@ final class StreamerPass {
                 kept++;
             } else {
                 for (int i = n - 1; i >= 0; i--) {
-                    c.level.setTerrainAt(MemoryUtil.memGetInt(log + 8L * i), MemoryUtil.memGetInt(log + 8L * i + 4));
+                    long change = log.get(i);
+                    c.level.setTerrainAt((int) (change >>> 32), (int) change);
                 }
             }
         }
@@ -70,14 +77,14 @@ final class StreamerPass {
         }
         Flood.distances(c.level, start, c.dist, c.queue);
         for (int i = 0; i < c.cells; i++) {
-            if (Terrain.passable(c.level.terrainAt(i)) && MemoryUtil.memGetInt(c.dist + 4L * i) < 0) {
+            if (Terrain.passable(c.level.terrainAt(i)) && c.dist.get(i) < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int set(GenContext c, long log, int n, int x, int y, int t) {
+    private static int set(GenContext c, FrameLongList log, int n, int x, int y, int t) {
         if (!c.interior(x, y)) {
             return n;
         }
@@ -93,14 +100,15 @@ final class StreamerPass {
         } else if (t == Terrain.SHALLOW_WATER && !Terrain.passable(old) && old != Terrain.ROCK) {
             return n; // banks soak floors, not walls
         }
-        MemoryUtil.memPutInt(log + 8L * n, y * c.width + x);
-        MemoryUtil.memPutInt(log + 8L * n + 4, old);
+        if (!log.add((long) (y * c.width + x) << 32 | (old & 0xFFFF_FFFFL))) {
+            return n; // the log is full (EM010): a change that could not be undone is not made
+        }
         c.level.setTerrain(x, y, t);
         return n + 1;
     }
 
     /** A meandering band from one edge to the opposite one. */
-    private static int river(GenContext c, long log, boolean lava) {
+    private static int river(GenContext c, FrameLongList log, boolean lava) {
         boolean across = c.rng.chance(50); // true: left to right
         int len = across ? c.width : c.height;
         int span = across ? c.height : c.width;
@@ -129,7 +137,7 @@ final class StreamerPass {
     }
 
     /** A ragged disc of {@code core}, with a {@code rim} (or none: -1) one cell wide. */
-    private static int blob(GenContext c, long log, int core, int rim) {
+    private static int blob(GenContext c, FrameLongList log, int core, int rim) {
         int cx = c.rng.range(c.width / 5, c.width * 4 / 5);
         int cy = c.rng.range(c.height / 5, c.height * 4 / 5);
         int r = c.rng.range(2, Math.max(2, Math.min(c.width, c.height) / 8));
@@ -156,7 +164,7 @@ final class StreamerPass {
         return n;
     }
 
-    private static int rubble(GenContext c, long log) {
+    private static int rubble(GenContext c, FrameLongList log) {
         int n = 0;
         int drops = c.cells / 60;
         for (int i = 0; i < drops; i++) {

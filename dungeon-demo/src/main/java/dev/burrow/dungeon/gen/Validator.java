@@ -1,7 +1,7 @@
 package dev.burrow.dungeon.gen;
 
 import dev.burrow.memory.FrameArena;
-import org.lwjgl.system.MemoryUtil;
+import dev.burrow.memory.FrameIntList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -130,16 +130,16 @@ public final class Validator {
             stairs = false;
         }
         if (stairs && problems.size() < MAX_PROBLEMS) {
-            long dist = frame.alloc((long) w * h * 4, 64);
-            long queue = frame.alloc((long) w * h * 4, 64);
+            FrameIntList dist = GenContext.cellInts(frame, w * h, -1);
+            FrameIntList queue = GenContext.list(frame, w * h);
             Flood.distances(l, l.upY() * w + l.upX(), dist, queue);
-            if (MemoryUtil.memGetInt(dist + 4L * (l.downY() * w + l.downX())) < 0) {
+            if (dist.get(l.downY() * w + l.downX()) < 0) {
                 problems.add("down stairs not reachable from up stairs");
             }
             int lost = 0;
             int first = -1;
             for (int i = 0; i < w * h; i++) {
-                if (Terrain.passable(l.terrainAt(i)) && MemoryUtil.memGetInt(dist + 4L * i) < 0) {
+                if (Terrain.passable(l.terrainAt(i)) && dist.get(i) < 0) {
                     if (first < 0) {
                         first = i;
                     }

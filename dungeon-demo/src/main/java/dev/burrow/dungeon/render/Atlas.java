@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.render;
 
+import dev.burrow.memory.BurrowLwjglAllocator;
 import org.lwjgl.opengl.GL11C;
 import org.lwjgl.opengl.GL12C;
 import org.lwjgl.stb.STBImage;
@@ -17,6 +18,8 @@ import java.nio.IntBuffer;
  */
 final class Atlas implements AutoCloseable {
     static final String PATH = "assets/atlas/cp437.png";
+    /** The LWJGL memory tag of loading it: the PNG's copy and the pixels stb decodes (freed before it returns). */
+    static final String TAG = "render::atlas";
     final int texture;
     final int cellWidth;
     final int cellHeight;
@@ -31,6 +34,7 @@ final class Atlas implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(PATH + ": " + e.getMessage(), e);
         }
+        BurrowLwjglAllocator.TagScope tag = BurrowLwjglAllocator.tag(TAG);
         ByteBuffer file = MemoryUtil.memAlloc(png.length).put(png).flip();
         try (MemoryStack s = MemoryStack.stackPush()) {
             IntBuffer w = s.mallocInt(1);
@@ -53,6 +57,7 @@ final class Atlas implements AutoCloseable {
             STBImage.stbi_image_free(pixels);
         } finally {
             MemoryUtil.memFree(file);
+            tag.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.render;
 
+import dev.burrow.memory.BurrowLwjglAllocator;
 import org.lwjgl.glfw.GLFW;
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
@@ -20,7 +21,9 @@ public final class GlWindow implements AutoCloseable {
     private int fbWidth;
     private int fbHeight;
     private final GLFWErrorCallback errors;
-    private final long sizeBuffer = MemoryUtil.nmemAlloc(8);
+    private final long sizeBuffer;
+    /** The LWJGL memory tag of the window: GLFW's and the GL context's setup, and the size query's buffer. */
+    public static final String TAG = "render::window";
 
     /**
      * @param title window title
@@ -30,41 +33,44 @@ public final class GlWindow implements AutoCloseable {
      * @throws NoDisplayException when GLFW or the GL 3.3 context cannot be had
      */
     public GlWindow(String title, int width, int height, boolean vsync) {
-        errors = GLFWErrorCallback.create((code, description) -> { });
-        GLFW.glfwSetErrorCallback(errors);
-        preferX11WithoutWayland();
-        if (!GLFW.glfwInit()) {
-            errors.free();
-            MemoryUtil.nmemFree(sizeBuffer);
-            throw new NoDisplayException("no display: run it on a desktop or under xvfb-run (e.g. xvfb-run -a java -jar dungeon-demo.jar);"
-                + " headless alternatives: dungeon-demo ascii, stress --regen");
-        }
-        GLFW.glfwDefaultWindowHints();
-        GLFW.glfwWindowHint(GLFW.GLFW_CONTEXT_VERSION_MAJOR, 3);
-        GLFW.glfwWindowHint(GLFW.GLFW_CONTEXT_VERSION_MINOR, 3);
-        GLFW.glfwWindowHint(GLFW.GLFW_OPENGL_PROFILE, GLFW.GLFW_OPENGL_CORE_PROFILE);
-        GLFW.glfwWindowHint(GLFW.GLFW_OPENGL_FORWARD_COMPAT, GLFW.GLFW_TRUE);
-        GLFW.glfwWindowHint(GLFW.GLFW_RESIZABLE, GLFW.GLFW_TRUE);
-        handle = GLFW.glfwCreateWindow(width, height, title, 0, 0);
-        if (handle == 0) {
-            GLFW.glfwTerminate();
-            errors.free();
-            MemoryUtil.nmemFree(sizeBuffer);
-            throw new NoDisplayException("could not open an OpenGL 3.3 core window on this display;"
-                + " headless alternatives: dungeon-demo ascii, stress --regen");
-        }
-        GLFW.glfwMakeContextCurrent(handle);
-        GL.createCapabilities();
-        GLFW.glfwSwapInterval(vsync ? 1 : 0);
-        GLFW.glfwSetKeyCallback(handle, (w, key, scancode, action, mod) -> {
-            if (action != GLFW.GLFW_RELEASE && (tail + 1) % QUEUE != head) {
-                keys[tail] = key;
-                mods[tail] = mod;
-                tail = (tail + 1) % QUEUE;
+        try (BurrowLwjglAllocator.TagScope tag = BurrowLwjglAllocator.tag(TAG)) {
+            sizeBuffer = MemoryUtil.nmemAlloc(8);
+            errors = GLFWErrorCallback.create((code, description) -> { });
+            GLFW.glfwSetErrorCallback(errors);
+            preferX11WithoutWayland();
+            if (!GLFW.glfwInit()) {
+                errors.free();
+                MemoryUtil.nmemFree(sizeBuffer);
+                throw new NoDisplayException("no display: run it on a desktop or under xvfb-run (e.g. xvfb-run -a java -jar dungeon-demo.jar);"
+                    + " headless alternatives: dungeon-demo ascii, stress --regen");
             }
-        });
-        GLFW.glfwShowWindow(handle);
-        refreshSize();
+            GLFW.glfwDefaultWindowHints();
+            GLFW.glfwWindowHint(GLFW.GLFW_CONTEXT_VERSION_MAJOR, 3);
+            GLFW.glfwWindowHint(GLFW.GLFW_CONTEXT_VERSION_MINOR, 3);
+            GLFW.glfwWindowHint(GLFW.GLFW_OPENGL_PROFILE, GLFW.GLFW_OPENGL_CORE_PROFILE);
+            GLFW.glfwWindowHint(GLFW.GLFW_OPENGL_FORWARD_COMPAT, GLFW.GLFW_TRUE);
+            GLFW.glfwWindowHint(GLFW.GLFW_RESIZABLE, GLFW.GLFW_TRUE);
+            handle = GLFW.glfwCreateWindow(width, height, title, 0, 0);
+            if (handle == 0) {
+                GLFW.glfwTerminate();
+                errors.free();
+                MemoryUtil.nmemFree(sizeBuffer);
+                throw new NoDisplayException("could not open an OpenGL 3.3 core window on this display;"
+                    + " headless alternatives: dungeon-demo ascii, stress --regen");
+            }
+            GLFW.glfwMakeContextCurrent(handle);
+            GL.createCapabilities();
+            GLFW.glfwSwapInterval(vsync ? 1 : 0);
+            GLFW.glfwSetKeyCallback(handle, (w, key, scancode, action, mod) -> {
+                if (action != GLFW.GLFW_RELEASE && (tail + 1) % QUEUE != head) {
+                    keys[tail] = key;
+                    mods[tail] = mod;
+                    tail = (tail + 1) % QUEUE;
+                }
+            });
+            GLFW.glfwShowWindow(handle);
+            refreshSize();
+        }
     }
 
     /**

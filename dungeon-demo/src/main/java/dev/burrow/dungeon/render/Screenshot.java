@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.render;
 
+import dev.burrow.memory.BurrowLwjglAllocator;
 import org.lwjgl.opengl.GL11C;
 import org.lwjgl.stb.STBImageWrite;
 import org.lwjgl.system.MemoryUtil;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 
 /** Reads the back buffer and writes it as PNG (stb_image_write, rows flipped to top-down). */
 public final class Screenshot {
+    /** The LWJGL memory tag of a screenshot: the pixels read back, and what stb allocates to write the PNG. */
+    public static final String TAG = "render::screenshot";
     private Screenshot() {
     }
 
@@ -25,6 +28,7 @@ public final class Screenshot {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        BurrowLwjglAllocator.TagScope tag = BurrowLwjglAllocator.tag(TAG); // the pixels, and what stb allocates to encode
         ByteBuffer pixels = MemoryUtil.memAlloc(width * height * 4);
         try {
             GL11C.glPixelStorei(GL11C.GL_PACK_ALIGNMENT, 1);
@@ -38,6 +42,7 @@ public final class Screenshot {
             }
         } finally {
             MemoryUtil.memFree(pixels);
+            tag.close();
         }
     }
 }

@@ -38,6 +38,7 @@ class GameSessionTest {
                 long steadyFrames = 0;
                 long steadyHeap = 0;
                 long worstFrame = 0;
+                String firstAllocating = null;
                 int descents = 0;
                 int regens = 0;
                 int fights = 0;
@@ -78,6 +79,10 @@ class GameSessionTest {
                         assertEquals(baseline, outsideLevel(snap), "native bytes outside the kept levels back to baseline");
                     } else {
                         steadyFrames++;
+                        if (heap != 0 && firstAllocating == null) {
+                            firstAllocating = "first at step " + guard + " (action " + action + ", turn " + game.turn() + ", "
+                                + heap + " B, last message: " + game.log().recent(0) + ")";
+                        }
                         steadyHeap += heap;
                         worstFrame = Math.max(worstFrame, heap);
                     }
@@ -88,7 +93,8 @@ class GameSessionTest {
                 assertTrue(game.turn() - turnsAtStart >= 500);
                 assertTrue(game.kills() > 0 || game.log().count() > 0);
                 assertEquals(4, game.depth(), "descended three times");
-                assertEquals(0, steadyHeap, "Java heap over " + steadyFrames + " frames without a level change (worst frame " + worstFrame + " B)");
+                assertEquals(0, steadyHeap, "Java heap over " + steadyFrames + " frames without a level change (worst frame " + worstFrame
+                    + " B), " + firstAllocating);
                 assertTrue(steadyFrames >= 480, "frames measured: " + steadyFrames);
             }
         }

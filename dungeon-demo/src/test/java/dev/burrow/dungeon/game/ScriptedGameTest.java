@@ -41,6 +41,7 @@ class ScriptedGameTest {
             int returnedFrame = -1;
             int diedFrame = -1;
             long steadyHeap = 0;
+            String firstAllocating = null;
             int at = 0;
             for (int frame = 0; frame < ScriptedStory.FRAMES; frame++) {
                 int changes = g.levelChanges();
@@ -87,7 +88,10 @@ class ScriptedGameTest {
                     outside = now;
                 }
                 if (frame >= 1000 && !changed) {
-                    if (heap != 0) System.out.println("DBG frame " + frame + " key " + key + " heap " + heap + " turn " + g.turn() + " busy " + g.busy() + " msg " + g.log().recent(0));
+                    if (heap != 0 && firstAllocating == null) {
+                        firstAllocating = "first at frame " + frame + " (key " + key + ", " + heap + " B, turn " + g.turn() + ", busy "
+                            + g.busy() + ", last message: " + g.log().recent(0) + ")";
+                    }
                     steadyHeap += heap;
                 }
             }
@@ -99,7 +103,7 @@ class ScriptedGameTest {
             assertTrue(diedFrame > returnedFrame, "then died: frame " + diedFrame);
             assertEquals(Game.DEAD, g.state());
             assertNotNull(g.cause());
-            assertEquals(0, steadyHeap, "Java heap over the steady frames after the warm-up");
+            assertEquals(0, steadyHeap, "Java heap over the steady frames after the warm-up, " + firstAllocating);
         }
     }
 
