@@ -162,7 +162,10 @@ public final class MemorySnapshot {
     /** @return open size-class heaps, one per thread and tag (those behind the LWJGL allocator included) */
     public int heapCount() { return heapCount; }
 
-    /** @param i index below {@link #heapCount()} @return that heap's figures */
+    /**
+     * @param i index below {@link #heapCount()}
+     * @return that heap's figures
+     */
     public HeapStats heap(int i) { return heaps[check(i, heapCount)]; }
 
     /** @return bytes held by heaps' slabs and large blocks, the LWJGL allocator's included */
@@ -217,7 +220,10 @@ public final class MemorySnapshot {
     /** @return streaming budgets */
     public int streamingCount() { return streamingCount; }
 
-    /** @param i index below {@link #streamingCount()} @return that budget's figures */
+    /**
+     * @param i index below {@link #streamingCount()}
+     * @return that budget's figures
+     */
     public StreamingStats streaming(int i) { return streaming[check(i, streamingCount)]; }
 
     /**
@@ -277,15 +283,30 @@ public final class MemorySnapshot {
         public long evictedBytes() { return evictedBytes; }
         /** @return reservations refused so far ({@code EM503}) */
         public long refusals() { return refusals; }
-        /** @param i index below {@link #entries()} @return that entry's name */
+        /**
+         * @param i index below {@link #entries()}
+         * @return that entry's name
+         */
         public String entryName(int i) { return entryNames[check(i, entryCount)]; }
-        /** @param i entry index @return its bytes */
+        /**
+         * @param i entry index
+         * @return its bytes
+         */
         public long entryBytes(int i) { return entryBytes[check(i, entryCount)]; }
-        /** @param i entry index @return its priority */
+        /**
+         * @param i entry index
+         * @return its priority
+         */
         public int entryPriority(int i) { return entryPriority[check(i, entryCount)]; }
-        /** @param i entry index @return whether it is pinned */
+        /**
+         * @param i entry index
+         * @return whether it is pinned
+         */
         public boolean entryPinned(int i) { return entryPinned[check(i, entryCount)]; }
-        /** @param i entry index @return uses of the budget since this entry was last used (0: the latest) */
+        /**
+         * @param i entry index
+         * @return uses of the budget since this entry was last used (0: the latest)
+         */
         public long entryAge(int i) { return clock - entryLastUse[check(i, entryCount)]; }
     }
 
@@ -330,13 +351,25 @@ public final class MemorySnapshot {
         public long frees() { return frees; }
         /** @return the number of size classes */
         public int classCount() { return SizeClasses.COUNT; }
-        /** @param c class index @return its block size */
+        /**
+         * @param c class index
+         * @return its block size
+         */
         public int classBytes(int c) { return SizeClasses.BYTES[c]; }
-        /** @param c class index @return live blocks of the class */
+        /**
+         * @param c class index
+         * @return live blocks of the class
+         */
         public int classLive(int c) { return classLive[c]; }
-        /** @param c class index @return blocks the class holds (live and free) */
+        /**
+         * @param c class index
+         * @return blocks the class holds (live and free)
+         */
         public int classCapacity(int c) { return classCapacity[c]; }
-        /** @param c class index @return slabs of the class */
+        /**
+         * @param c class index
+         * @return slabs of the class
+         */
         public int classSlabs(int c) { return classSlabs[c]; }
     }
 

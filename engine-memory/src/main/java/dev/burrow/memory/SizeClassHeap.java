@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * of a tag with {@link EngineMemory#heap(String)} and keep it in the thread's loop.
  *
  * <h2>How it works</h2>
- * <p>Sizes up to {@value SizeClasses#MAX_SMALL} bytes are rounded up to a size class (16, 32, 48, 64, 96, 128 ...
+ * <p>Sizes up to 4096 bytes ({@link #MAX_SMALL}) are rounded up to a size class (16, 32, 48, 64, 96, 128 ...
  * 3072, 4096: powers of two and the halves between them) and served by one {@link Pool} per class, on slabs of
  * {@value #SLAB_BYTES} bytes aligned to that size. A free masks the address to its slab base and finds the class in
  * a table on the Java side (no header, no native read), then frees the pool slot: both are a few loads.
@@ -621,16 +621,28 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
     /** @return number of size classes */
     public static int classCount() { return SizeClasses.COUNT; }
 
-    /** @param c class index @return its block size */
+    /**
+     * @param c class index
+     * @return its block size
+     */
     public static int classBytes(int c) { return SizeClasses.BYTES[c]; }
 
-    /** @param c class index @return live blocks of that class */
+    /**
+     * @param c class index
+     * @return live blocks of that class
+     */
     public int classLive(int c) { return pools[c] == null ? 0 : pools[c].live(); }
 
-    /** @param c class index @return slots of that class the heap holds */
+    /**
+     * @param c class index
+     * @return slots of that class the heap holds
+     */
     public int classCapacity(int c) { return pools[c] == null ? 0 : pools[c].capacity(); }
 
-    /** @param c class index @return slabs of that class */
+    /**
+     * @param c class index
+     * @return slabs of that class
+     */
     public int classSlabs(int c) { return pools[c] == null ? 0 : pools[c].slabs(); }
 
     /** @return values other threads handed over that found the ring full */

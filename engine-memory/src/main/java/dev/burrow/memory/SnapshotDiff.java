@@ -81,6 +81,8 @@ public final class SnapshotDiff {
      * Refills this diff with what changed from {@code before} to {@code after}. Allocates only when there are more
      * entries than ever before.
      *
+     * @param before the earlier snapshot
+     * @param after the later snapshot
      * @return this
      */
     public SnapshotDiff compute(MemorySnapshot before, MemorySnapshot after) {
@@ -253,31 +255,58 @@ public final class SnapshotDiff {
         return order[i];
     }
 
-    /** @param i entry index below {@link #size()} @return what the entry describes */
+    /**
+     * @param i entry index below {@link #size()}
+     * @return what the entry describes
+     */
     public Kind kind(int i) { return kind[at(i)]; }
 
-    /** @param i entry index @return the tag, pool or group name ("total" for the native total) */
+    /**
+     * @param i entry index
+     * @return the tag, pool or group name ("total" for the native total)
+     */
     public String name(int i) { return name[at(i)]; }
 
-    /** @param i entry index @return its bytes in the earlier snapshot (0 when it appeared) */
+    /**
+     * @param i entry index
+     * @return its bytes in the earlier snapshot (0 when it appeared)
+     */
     public long beforeBytes(int i) { return before[at(i)]; }
 
-    /** @param i entry index @return its bytes in the later snapshot (0 when it went) */
+    /**
+     * @param i entry index
+     * @return its bytes in the later snapshot (0 when it went)
+     */
     public long afterBytes(int i) { return after[at(i)]; }
 
-    /** @param i entry index @return after minus before, in bytes */
+    /**
+     * @param i entry index
+     * @return after minus before, in bytes
+     */
     public long deltaBytes(int i) { return after[at(i)] - before[at(i)]; }
 
-    /** @param i entry index @return its count before (see the class table for what is counted) */
+    /**
+     * @param i entry index
+     * @return its count before (see the class table for what is counted)
+     */
     public long beforeCount(int i) { return beforeCount[at(i)]; }
 
-    /** @param i entry index @return its count after */
+    /**
+     * @param i entry index
+     * @return its count after
+     */
     public long afterCount(int i) { return afterCount[at(i)]; }
 
-    /** @param i entry index @return how it changed */
+    /**
+     * @param i entry index
+     * @return how it changed
+     */
     public Change change(int i) { return change[at(i)]; }
 
-    /** @param c a kind of change @return how many entries changed that way */
+    /**
+     * @param c a kind of change
+     * @return how many entries changed that way
+     */
     public int count(Change c) { return changes[c.ordinal()]; }
 
     /** @return the change in native bytes held, after minus before */
