@@ -182,7 +182,7 @@ public final class ArenaSim implements AutoCloseable {
             int shotCap = projectileCapacity(enemies);
             int sparkCap = particleCapacity(enemies);
             shots = new Shots(mem, simGroup, "arena::projectiles", shotCap, shotCap);
-            // A quarter of the list up front: ordinary play stays within it (about a tenth of it is alive on average);
+            // A quarter of the list up front: ordinary play stays within it (a few percent of it is alive on average);
             // a burst grows the pool and the compaction after the wave gives that back.
             sparks = new Shots(mem, simGroup, "arena::particles", sparkCap, sparkCap / 4);
             this.ring = new DamageRing(simGroup, Math.max(256, enemies * 2));
