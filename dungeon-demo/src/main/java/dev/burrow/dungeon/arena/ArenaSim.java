@@ -26,7 +26,7 @@ import org.lwjgl.system.MemoryUtil;
  *   <li>remember positions (rendering interpolates between this step and the last);</li>
  *   <li>spawn at the edges, away from the player, until N are alive (a wave refills what died);</li>
  *   <li>{@link #steer steering}: each enemy heads for the player and stops at arm's length;</li>
- *   <li>the spatial grid is rebuilt (counting sort in frame memory);</li>
+ *   <li>the spatial grid is rebuilt (counting sort into frame int lists);</li>
  *   <li>{@link #separate separation}: each enemy works out how far to step away from neighbours closer than
  *       {@link #SPACING}, and which foe of the other faction is in reach;</li>
  *   <li>{@link #resolve}: corrections applied, sliding along walls, nobody closer to the player than
@@ -44,8 +44,13 @@ import org.lwjgl.system.MemoryUtil;
  * order whatever the split, so a game is step for step the same with 1 worker or N. Strikes, shots, spawns and
  * the ring stay on the calling thread.</p>
  *
+ * <p>Each stage is a frame phase ({@link #PHASE_STEER} ...) on the arena of the thread that runs it; workers' arenas
+ * have a frame budget ({@link #WORKER_FRAME_BUDGET}).</p>
+ *
  * <p>A step allocates no Java heap: enemies are columns in native memory ({@link EnemyTable}), projectiles and
- * particles are pool slots ({@link Shots}), scratch is frame memory rolled back at the end of the step.</p>
+ * particles are pool slots held by handle ({@link Shots}), scratch is frame memory rolled back at the end of the
+ * step. The exception is a memory event ({@link #memoryEvents()}): the step in which a burst makes the particle pool
+ * take its whole list, and the one in which play has paused after it and the pool is compacted.</p>
  */
 public final class ArenaSim implements AutoCloseable {
     /** Seconds per step. */

@@ -26,7 +26,7 @@ final class PhaseSection {
         }
     }
 
-    /** The thread's line: its name, budget, frames over it, and the last frame's promotions. */
+    /** The thread's lines: its name, budget and frames over it; the last frame's promotions. */
     private static void thread(MemorySnapshot.FrameStats f) {
         ImGui.textUnformatted(f.thread());
         ImGui.sameLine(BAR_X);
@@ -36,12 +36,15 @@ final class PhaseSection {
             ImGui.textUnformatted("none");
         } else {
             Figures.kib(f.budgetBytes());
-            ImGui.sameLine();
-            Figures.label("over ");
+            Figures.then();
+            Figures.label(", over it in ");
             Figures.count(f.overBudgetFrames());
+            Figures.then();
+            ImGui.textUnformatted(" frames");
         }
-        ImGui.sameLine();
-        Figures.label("promoted ");
+        ImGui.dummy(NAME_X - 8, 0);
+        ImGui.sameLine(BAR_X);
+        Figures.label("last frame promoted ");
         Figures.count(f.promotedLastFrame());
         Figures.then();
         Figures.label(", ");
