@@ -21,11 +21,13 @@ import dev.burrow.dungeon.render.TileRenderer;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
 import dev.burrow.memory.MemoryConfig;
+import dev.burrow.memory.MemorySnapshot;
 import org.lwjgl.opengl.GL11C;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * {@code dungeon-demo arena [--enemies N] [--seed S] [--workers N] [--pilot] [--frames N] [--screenshot out.png] [--no-overlay]
@@ -36,6 +38,16 @@ import java.nio.file.Path;
  */
 public final class ArenaCommand {
     private static final double MAX_FRAME_SECONDS = 0.25; // after a stall, do not try to catch up forever
+    /** The arena frame's first phase: events and keys (the overlay's "Phases per thread" lists them all). */
+    public static final String PHASE_INPUT = "input";
+    /** The fixed steps due this frame (the sim's own stages nest inside it). */
+    public static final String PHASE_STEP = "step";
+    /** The map, the horde and the arena's screen. */
+    public static final String PHASE_DRAW = "draw";
+    /** The memory overlay. */
+    public static final String PHASE_OVERLAY = "overlay";
+    /** A screenshot, if asked for, and the swap. */
+    public static final String PHASE_PRESENT = "present";
 
     private ArenaCommand() {
     }
@@ -92,7 +104,7 @@ public final class ArenaCommand {
                 throw new UsageException("dungeon-demo arena: --compare " + e.getMessage(), ExitCode.BAD_ASSET);
             }
         }
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(Math.max(4 << 20, enemies * 64L)));
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(ArenaSim.frameArenaBytes(enemies, workers)));
              GlWindow window = new GlWindow("Burrow arena", 1280, 720, frames == 0);
              ArenaSim sim = new ArenaSim(mem, GenAssets.builtIn(), seed, enemies, workers);
              TileRenderer tiles = new TileRenderer();
@@ -131,6 +143,7 @@ public final class ArenaCommand {
                     + "  furthest wave " + sim.bestWave() + "  falls " + sim.playerDeaths(), mem.nativeBytes(),
                     RunSupport.threadAllocated() - heapAtStart, shot);
                 out.print(loop.cost.summary(ab));
+                out.print(memorySummary(mem.snapshot(), sim, loop));
                 if (a.has("save-snapshot")) {
                     Path saved = new SnapshotFiles(Path.of("").toAbsolutePath()).save(mem.snapshot(), java.time.LocalDateTime.now());
                     out.println("snapshot " + saved);
@@ -140,7 +153,39 @@ public final class ArenaCommand {
         return ExitCode.OK;
     }
 
-    private static final String[] SECTIONS = {"frame", "pools", "level", "arena", "tags", "diagnostics", "plots", "compare", "all"};
+    /**
+     * The run's memory events and frame phases, for the summary of a scripted run (after the loop: allocating is fine):
+     * <pre>
+     * memory events after warm-up: 2 frames, 18432 B of Java heap (particle pool: 3 event(s) in all, 1 compaction(s) after a burst, 3 slab(s) back at the last)
+     * phases of main (last frame bytes/allocs, peak high water):  input 0/0 0  step 129292/4 132932 ...
+     * </pre>
+     */
+    static String memorySummary(MemorySnapshot snap, ArenaSim sim, Loop loop) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "memory events after warm-up: %d frames, %d B of Java heap (particle pool: %d event(s)"
+                + " in all, %d compaction(s) after a burst, %d slab(s) back at the last)%n", loop.eventFrames, loop.eventHeapBytes,
+            sim.memoryEvents(), sim.compactions(), sim.lastSlabsReturned()));
+        for (int i = 0; i < snap.frameCount(); i++) {
+            MemorySnapshot.FrameStats f = snap.frame(i);
+            if (f.phaseCount() == 0) {
+                continue;
+            }
+            b.append("phases of ").append(f.thread()).append(" (last frame bytes/allocs, peak high water):");
+            for (int j = 0; j < f.phaseCount(); j++) {
+                MemorySnapshot.PhaseStats p = f.phase(j);
+                b.append("  ").append(p.name()).append(' ').append(p.lastBytes()).append('/').append(p.lastAllocs())
+                    .append(' ').append(p.peakHighWaterBytes());
+            }
+            if (f.budgetBytes() >= 0) {
+                b.append("  budget ").append(f.budgetBytes()).append(" B, over it in ").append(f.overBudgetFrames()).append(" frames");
+            }
+            b.append(System.lineSeparator());
+        }
+        return b.toString();
+    }
+
+    private static final String[] SECTIONS = {"frame", "phases", "pools", "level", "native", "streaming", "arena", "tags",
+        "diagnostics", "plots", "compare", "all"};
 
     /** @return the sections --overlay-open names (comma-separated), checked against the list */
     private static String[] sections(Args a) {
@@ -176,6 +221,9 @@ public final class ArenaCommand {
         private boolean paused;
         private double accumulator;
         private long last = System.nanoTime();
+        private int stepsThisFrame;
+        long eventFrames;
+        long eventHeapBytes;
 
         Loop(GlWindow window, ArenaSim sim, TileRenderer tiles, MemoryOverlay overlay, FrameArena frame, boolean pilot,
              boolean scripted, boolean ab, int frames) {
@@ -190,13 +238,63 @@ public final class ArenaCommand {
             this.cost = new OverlayCost(scripted ? frames : 1);
         }
 
+        /**
+         * One frame, in the frame phases the overlay shows: {@code input}, {@code step} (the fixed steps due; inside
+         * it the sim's own stages), {@code draw}, {@code overlay}, {@code present} (screenshot and swap). A frame in
+         * which the particle pool changed its slabs ({@link ArenaSim#memoryEvents()}: a burst grew it, or it was
+         * compacted after a wave) is a memory event, not a steady frame, as a screenshot frame is: the engine's
+         * compaction and slab growth cost Java heap by design.
+         */
         void frame(int n, Path capture, PrintStream out, ArenaRecorder recorder) throws IOException {
             long t0 = System.nanoTime();
+            long events = sim.memoryEvents();
             long h0 = RunSupport.threadAllocated();
             frame.begin();
+            frame.beginPhase(PHASE_INPUT);
             window.poll();
             input(n);
+            frame.endPhase();
             long h1 = RunSupport.threadAllocated();
+            frame.beginPhase(PHASE_STEP);
+            long stepNanos = steps(t0, n);
+            frame.endPhase();
+            long h2 = RunSupport.threadAllocated();
+            frame.beginPhase(PHASE_DRAW);
+            draw();
+            frame.endPhase();
+            long h3 = RunSupport.threadAllocated();
+            frame.beginPhase(PHASE_OVERLAY);
+            drawOverlay(n);
+            frame.endPhase();
+            long h4 = RunSupport.threadAllocated();
+            frame.beginPhase(PHASE_PRESENT);
+            if (capture != null) {
+                Screenshot.write(capture, window.width(), window.height());
+            }
+            window.swap();
+            frame.endPhase();
+            frame.end();
+            long h5 = RunSupport.threadAllocated();
+            long nanos = System.nanoTime() - t0;
+            boolean event = sim.memoryEvents() != events;
+            if (event && n >= FrameClock.WARMUP) {
+                eventFrames++;
+                eventHeapBytes += h5 - h0;
+            }
+            clock.record(nanos, h5 - h0, capture != null || event); // the whole frame, swap included: what the trace lists
+            if (recorder != null) {
+                recorder.frame(n, nanos, stepNanos, stepsThisFrame, frame.lastFrameHeapBytes(), sim);
+            }
+            if (n >= FrameClock.WARMUP && capture == null && !event) {
+                RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, sim.steps());
+                if (scripted) {
+                    cost.frame(nanos / 1e6f, overlay != null && overlay.visible());
+                }
+            }
+        }
+
+        /** The fixed steps due since the last frame; sets {@link #stepsThisFrame}. @return their time in nanoseconds */
+        private long steps(long t0, int n) {
             long stepNanos = 0;
             int steps = 0;
             accumulator += Math.min(MAX_FRAME_SECONDS, (t0 - last) / 1e9);
@@ -216,28 +314,8 @@ public final class ArenaCommand {
                 steps++;
                 accumulator -= ArenaSim.DT;
             }
-            long h2 = RunSupport.threadAllocated();
-            draw();
-            long h3 = RunSupport.threadAllocated();
-            drawOverlay(n);
-            long h4 = RunSupport.threadAllocated();
-            if (capture != null) {
-                Screenshot.write(capture, window.width(), window.height());
-            }
-            frame.end();
-            window.swap();
-            long h5 = RunSupport.threadAllocated();
-            long nanos = System.nanoTime() - t0;
-            clock.record(nanos, h5 - h0, capture != null); // the whole frame, swap included: what the trace lists
-            if (recorder != null) {
-                recorder.frame(n, nanos, stepNanos, steps, frame.lastFrameHeapBytes(), sim);
-            }
-            if (n >= FrameClock.WARMUP && capture == null) {
-                RunSupport.addPhases(phase, h0, h1, h2, h3, h4, h5, n, out, sim.steps());
-                if (scripted) {
-                    cost.frame(nanos / 1e6f, overlay != null && overlay.visible());
-                }
-            }
+            stepsThisFrame = steps;
+            return stepNanos;
         }
 
         private void input(int n) {

@@ -87,6 +87,29 @@ class ArenaWindowTest {
             Matcher ab = Pattern.compile("frame ms p50 overlay shown (\\d+\\.\\d\\d) hidden (\\d+\\.\\d\\d)").matcher(c.out);
             assertTrue(ab.find(), c.out);
             assertTrue(c.out.contains("enemies max alive 500"), c.out);
+            assertTrue(c.out.contains("memory events after warm-up: 0 frames, 0 B of Java heap"),
+                "500 enemies: the particle list fits its reservation, nothing grows or compacts: " + c.out);
+            Matcher phases = Pattern.compile("phases of main \\(last frame bytes/allocs, peak high water\\):(.*)").matcher(c.out);
+            assertTrue(phases.find(), c.out);
+            for (String p : new String[] {"input", "step", "steer", "grid", "separate", "resolve", "draw", "overlay", "present"}) {
+                assertTrue(Pattern.compile("  " + p + " \\d+/\\d+ \\d+").matcher(phases.group(1)).find(), p + ": " + phases.group(1));
+            }
+        }
+    }
+
+    /**
+     * 50,000 enemies: the frame arena is sized from the count, so building the 822 x 548 map and drawing the horde
+     * spill nowhere (it used to warn EM002 at start), and a correct run says nothing alarming.
+     */
+    @Test
+    void aHugeHordeStartsWithoutAWarning() throws Exception {
+        try (VirtualDisplay display = VirtualDisplay.acquire()) {
+            Child c = Child.run(display.name(), 300, "arena", "--enemies", "50000", "--workers", "2", "--frames", "20", "--no-overlay");
+            assertEquals(0, c.exit, c.out);
+            assertFalse(c.out.contains("EM0"), c.out);
+            assertFalse(c.out.contains("WARNING"), c.out);
+            assertTrue(c.out.contains("phases of arena-worker-1 (last frame bytes/allocs, peak high water):  steer 0/0 0"), c.out);
+            assertTrue(c.out.contains("budget 65536 B, over it in 0 frames"), c.out);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.burrow.dungeon.gen.Rng;
 import dev.burrow.dungeon.gen.Terrain;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
+import dev.burrow.memory.FrameBudgetPolicy;
 import dev.burrow.memory.FrameWorkers;
 import dev.burrow.memory.LevelGroup;
 import org.lwjgl.system.MemoryUtil;
@@ -25,7 +26,7 @@ import org.lwjgl.system.MemoryUtil;
  *   <li>remember positions (rendering interpolates between this step and the last);</li>
  *   <li>spawn at the edges, away from the player, until N are alive (a wave refills what died);</li>
  *   <li>{@link #steer steering}: each enemy heads for the player and stops at arm's length;</li>
- *   <li>the spatial grid is rebuilt (counting sort in frame memory);</li>
+ *   <li>the spatial grid is rebuilt (counting sort into frame int lists);</li>
  *   <li>{@link #separate separation}: each enemy works out how far to step away from neighbours closer than
  *       {@link #SPACING}, and which foe of the other faction is in reach;</li>
  *   <li>{@link #resolve}: corrections applied, sliding along walls, nobody closer to the player than
@@ -43,8 +44,13 @@ import org.lwjgl.system.MemoryUtil;
  * order whatever the split, so a game is step for step the same with 1 worker or N. Strikes, shots, spawns and
  * the ring stay on the calling thread.</p>
  *
+ * <p>Each stage is a frame phase ({@link #PHASE_STEER} ...) on the arena of the thread that runs it; workers' arenas
+ * have a frame budget ({@link #WORKER_FRAME_BUDGET}).</p>
+ *
  * <p>A step allocates no Java heap: enemies are columns in native memory ({@link EnemyTable}), projectiles and
- * particles are pool slots ({@link Shots}), scratch is frame memory rolled back at the end of the step.</p>
+ * particles are pool slots held by handle ({@link Shots}), scratch is frame memory rolled back at the end of the
+ * step. The exception is a memory event ({@link #memoryEvents()}): the step in which a burst makes the particle pool
+ * take its whole list, and the one in which play has paused after it and the pool is compacted.</p>
  */
 public final class ArenaSim implements AutoCloseable {
     /** Seconds per step. */
@@ -86,7 +92,30 @@ public final class ArenaSim implements AutoCloseable {
     /** The damage source recorded for the player's shots; enemy ids are never 0. */
     private static final int PLAYER_SOURCE = 0;
     private static final int REGEN_STEPS = 30; // one hit point back per second
+    /** Frame phases of a step's parallel stages (on the calling thread's arena and on each worker's). */
+    public static final String PHASE_STEER = "steer";
+    /** See {@link #PHASE_STEER}: the grid's count, prefix and scatter. */
+    public static final String PHASE_GRID = "grid";
+    /** See {@link #PHASE_STEER}. */
+    public static final String PHASE_SEPARATE = "separate";
+    /** See {@link #PHASE_STEER}. */
+    public static final String PHASE_RESOLVE = "resolve";
+    /**
+     * What one frame of a worker may allocate from its own arena. A share writes only its own rows and the
+     * coordinator's grid, so today it allocates nothing: the budget makes that a rule the overlay shows, and a share
+     * that starts allocating past it warns ({@code EM009}) instead of quietly growing every worker's memory.
+     */
+    public static final long WORKER_FRAME_BUDGET = 64 * 1024;
+    /**
+     * Frame bytes the generator takes per map cell while it builds the arena (flood fills, the validator): measured
+     * 20 B at every size from 100 x 64 to 1024 x 1024, with room for change. {@code ArenaSimTest} proves the sizing
+     * leaves no frame spilling ({@code EM002}).
+     */
+    static final int GENERATOR_FRAME_BYTES_PER_CELL = 24;
+    /** Frame bytes of the window's map tiles and text at up to 4K (cells of 20 bytes each). */
+    static final long SCREEN_FRAME_BYTES = 2L << 20;
 
+    private final EngineMemory mem;
     private final FrameArena frame;
     private final Level map;
     private final LevelGroup group;
@@ -112,6 +141,10 @@ public final class ArenaSim implements AutoCloseable {
     private int bestWave = 1;
     private int maxAlive;
     private long lastStepNanos;
+    private int particleSlots;
+    private long memoryEvents;
+    private long compactions;
+    private int lastSlabsReturned;
 
     /**
      * @param mem the engine (the calling thread's frame arena is used for scratch)
@@ -137,10 +170,9 @@ public final class ArenaSim implements AutoCloseable {
         if (enemies < 1 || enemies > 1_000_000) {
             throw new IllegalArgumentException("enemies must be 1..1000000: " + enemies);
         }
+        this.mem = mem;
         this.frame = mem.frame();
-        int side = (int) Math.min(Generator.MAX_SIDE, Math.max(64, Math.ceil(Math.sqrt(enemies * 6.0))));
-        int w = Math.min(Generator.MAX_SIDE, Math.max(100, side * 3 / 2));
-        this.map = new Generator(assets).generateArena(mem, seed, w, side);
+        this.map = new Generator(assets).generateArena(mem, seed, mapWidth(enemies), mapHeight(enemies));
         for (int y = 0; y < map.height(); y++) {
             for (int x = 0; x < map.width(); x++) {
                 map.addFlags(x, y, Level.VISIBLE | Level.REMEMBERED); // the arena is lit: everything in sight
@@ -152,8 +184,12 @@ public final class ArenaSim implements AutoCloseable {
         try {
             simGroup = mem.group("arena::sim");
             this.enemies = new EnemyTable(simGroup, enemies);
-            shots = new Shots(mem, simGroup, "arena::projectiles", Math.max(256, enemies / 2));
-            sparks = new Shots(mem, simGroup, "arena::particles", Math.max(1024, enemies * 4));
+            int shotCap = projectileCapacity(enemies);
+            int sparkCap = particleCapacity(enemies);
+            shots = new Shots(mem, simGroup, "arena::projectiles", shotCap, shotCap);
+            // A quarter of the list up front: ordinary play stays within it (a few percent of it is alive on average);
+            // a burst grows the pool and the compaction after the wave gives that back.
+            sparks = new Shots(mem, simGroup, "arena::particles", sparkCap, sparkCap / 4);
             this.ring = new DamageRing(simGroup, Math.max(256, enemies * 2));
         } catch (RuntimeException | Error e) {
             // Out of native memory half-way: give back what was built, or the map's group is stranded (found by the
@@ -175,6 +211,7 @@ public final class ArenaSim implements AutoCloseable {
         this.particles = sparks;
         this.grid = new SpatialGrid(map.width(), map.height());
         this.team = workers > 1 ? mem.frameWorkers("arena-worker", workers) : null;
+        this.particleSlots = particles.pool().capacity();
         this.rng = new Rng(seed, 0xA2E);
         this.wanted = enemies;
         this.waves = new Waves(enemies);
@@ -189,6 +226,46 @@ public final class ArenaSim implements AutoCloseable {
         return map.height() / 2f + 0.5f;
     }
 
+    /** @return the arena's map height for {@code enemies}: about six cells of floor per enemy */
+    static int mapHeight(int enemies) {
+        return (int) Math.min(Generator.MAX_SIDE, Math.max(64, Math.ceil(Math.sqrt(enemies * 6.0))));
+    }
+
+    /** @return the arena's map width for {@code enemies} */
+    static int mapWidth(int enemies) {
+        return Math.min(Generator.MAX_SIDE, Math.max(100, mapHeight(enemies) * 3 / 2));
+    }
+
+    static int projectileCapacity(int enemies) {
+        return Math.max(256, enemies / 2);
+    }
+
+    static int particleCapacity(int enemies) {
+        return Math.max(1024, enemies * 4);
+    }
+
+    /**
+     * The frame arena an arena of {@code enemies} needs, so no frame spills ({@code EM002}): the most of building the
+     * map (once, at start), a step (the grid, per worker), and a drawn frame (every enemy, projectile and particle a
+     * sprite, plus the window's tiles and text), rounded up to a MiB, at least 4 MiB. Every thread's arena has this
+     * size (the engine has one), but workers' stay untouched: their shares allocate nothing.
+     *
+     * @param enemies N
+     * @param workers threads sharing the step
+     * @return bytes for {@code MemoryConfig.frameArenaBytes}
+     */
+    public static long frameArenaBytes(int enemies, int workers) {
+        int w = mapWidth(enemies);
+        int h = mapHeight(enemies);
+        long generate = (long) w * h * GENERATOR_FRAME_BYTES_PER_CELL;
+        long step = new SpatialGrid(w, h).frameBytes(enemies, workers) + 64 * 1024;
+        long sprites = ((long) enemies + projectileCapacity(enemies) + particleCapacity(enemies) + 1) * ArenaSprites.STRIDE;
+        long draw = sprites + SCREEN_FRAME_BYTES;
+        long need = Math.max(generate, Math.max(step, draw));
+        long mib = 1L << 20;
+        return Math.max(4 * mib, (need + mib - 1) / mib * mib);
+    }
+
     /** One fixed step of {@link #DT}, with what {@link #input()} holds. Call inside a frame on the thread that made the arena. */
     public void step() {
         long t0 = System.nanoTime();
@@ -197,12 +274,46 @@ public final class ArenaSim implements AutoCloseable {
             requests();
             if (waves.state() == Waves.PLAYING) {
                 play();
+            } else {
+                compactAfterBurst();
             }
             steps++;
         } finally {
             frame.rollback(mark);
         }
+        countMemoryEvent();
         lastStepNanos = System.nanoTime() - t0;
+    }
+
+    /**
+     * After a wave (play paused on the offer or the end screen) or a clear: if a burst grew the particle pool past its
+     * reservation and the particles have fallen below a quarter of their list, the pool is compacted and gives the
+     * burst's slabs back. Allocates Java heap (the engine's compaction, and a site per slab topped up below OFF): a
+     * memory event of its step, counted by {@link #memoryEvents()}, never an ordinary step.
+     */
+    private void compactAfterBurst() {
+        if (particles.grown() && particles.count() < particles.capacity() / 4) {
+            lastSlabsReturned = particles.compact();
+            compactions++;
+        }
+    }
+
+    /**
+     * A step in which the particle pool changed its slabs is a memory event. When a burst first outgrows the
+     * reservation, the pool takes the list's whole capacity at once, so a burst is one event (and the compaction after
+     * it another) instead of a slab grown in each of its steps.
+     */
+    private void countMemoryEvent() {
+        int held = particles.pool().capacity();
+        if (held == particleSlots) {
+            return;
+        }
+        if (held > particleSlots) {
+            particles.reserveAll();
+            held = particles.pool().capacity();
+        }
+        particleSlots = held;
+        memoryEvents++;
     }
 
     private void requests() {
@@ -229,17 +340,9 @@ public final class ArenaSim implements AutoCloseable {
         spawn();
         n = enemies.count();
         if (team == null) {
-            steer(0, n);
-            grid.rebuild(enemies, frame);
-            separate(0, n);
-            resolve(0, n);
+            oneThread(n);
         } else {
-            grid.prepare(n, team.size(), frame);
-            split.run(StepTask.STEER_AND_COUNT, n);
-            grid.prefix();
-            split.run(StepTask.SCATTER, n);
-            split.run(StepTask.SEPARATE, n);
-            split.run(StepTask.RESOLVE, n);
+            onTeam(n);
         }
         strike();
         movePlayer();
@@ -255,6 +358,35 @@ public final class ArenaSim implements AutoCloseable {
             maxAlive = enemies.count();
         }
         runSteps++;
+    }
+
+    private void oneThread(int n) {
+        frame.beginPhase(PHASE_STEER);
+        steer(0, n);
+        frame.endPhase();
+        frame.beginPhase(PHASE_GRID);
+        grid.rebuild(enemies, frame);
+        frame.endPhase();
+        frame.beginPhase(PHASE_SEPARATE);
+        separate(0, n);
+        frame.endPhase();
+        frame.beginPhase(PHASE_RESOLVE);
+        resolve(0, n);
+        frame.endPhase();
+    }
+
+    /** The same stages on the team: each worker opens the stage's phase in its own arena ({@link StepTask}). */
+    private void onTeam(int n) {
+        frame.beginPhase(PHASE_GRID);
+        grid.prepare(n, team.size(), frame);
+        frame.endPhase();
+        split.run(StepTask.STEER_AND_COUNT, n);
+        frame.beginPhase(PHASE_GRID);
+        grid.prefix();
+        frame.endPhase();
+        split.run(StepTask.SCATTER, n);
+        split.run(StepTask.SEPARATE, n);
+        split.run(StepTask.RESOLVE, n);
     }
 
     private void remember(int from, int to) {
@@ -725,6 +857,8 @@ public final class ArenaSim implements AutoCloseable {
         }
         projectiles.clear();
         particles.clear();
+        compactAfterBurst();
+        countMemoryEvent();
     }
 
     /** @return what the player wants: set it before {@link #step()} (keys, or an {@link ArenaPilot}) */
@@ -893,25 +1027,59 @@ public final class ArenaSim implements AutoCloseable {
 
         @Override
         public void run(int worker, int workers, FrameArena own) {
+            if (worker > 0 && own.budgetBytes() != WORKER_FRAME_BUDGET) {
+                own.budget(WORKER_FRAME_BUDGET, FrameBudgetPolicy.WARN); // once per worker thread: its arena's own
+            }
             int from = (int) ((long) rows * worker / workers);
             int to = (int) ((long) rows * (worker + 1) / workers);
             switch (stage) {
                 case STEER_AND_COUNT:
+                    own.beginPhase(PHASE_STEER);
                     steer(from, to);
+                    own.endPhase();
+                    own.beginPhase(PHASE_GRID);
                     grid.count(enemies, worker, from, to);
+                    own.endPhase();
                     break;
                 case SCATTER:
+                    own.beginPhase(PHASE_GRID);
                     grid.scatter(worker, from, to);
+                    own.endPhase();
                     break;
                 case SEPARATE:
+                    own.beginPhase(PHASE_SEPARATE);
                     separate(from, to);
+                    own.endPhase();
                     break;
                 default:
+                    own.beginPhase(PHASE_RESOLVE);
                     resolve(from, to);
+                    own.endPhase();
                     break;
             }
         }
     }
+
+    /** @return native bytes of the engine the arena lives in (all of it, not only the arena's) */
+    public long engineNativeBytes() { return mem.nativeBytes(); }
+
+    /** @return steps (and clears) in which the particle pool changed its slabs: a burst grew it, or it was compacted */
+    public long memoryEvents() { return memoryEvents; }
+
+    /** @return compactions of the particle pool after a burst */
+    public long compactions() { return compactions; }
+
+    /** @return slabs the last compaction gave back (before the pool was topped up to its reservation) */
+    public int lastSlabsReturned() { return lastSlabsReturned; }
+
+    /** @return particles the list holds at most */
+    public int particleCapacity() { return particles.capacity(); }
+
+    /** @return particle slots the pool reserves for ordinary play */
+    public int particleReserve() { return particles.reserved(); }
+
+    /** @return particle slots the pool holds now (its slabs) */
+    public int particleSlots() { return particleSlots; }
 
     /** @return threads sharing the step (1: the calling thread alone) */
     public int workers() {

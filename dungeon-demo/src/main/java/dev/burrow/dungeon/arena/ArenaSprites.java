@@ -9,7 +9,7 @@ import org.lwjgl.system.MemoryUtil;
  * on an opaque tile of its own, so nothing is ever drawn over it; it blinks while hits cannot hurt it.
  */
 public final class ArenaSprites {
-    private static final int STRIDE = 20;
+    static final int STRIDE = 20;
     private static final int X = 0;
     private static final int Y = 4;
     private static final int GLYPH_AT = 8;

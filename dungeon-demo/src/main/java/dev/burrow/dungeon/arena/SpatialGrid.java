@@ -1,24 +1,39 @@
 package dev.burrow.dungeon.arena;
 
 import dev.burrow.memory.FrameArena;
-import org.lwjgl.system.MemoryUtil;
+import dev.burrow.memory.FrameIntList;
 
 /**
- * A uniform grid over the arena, rebuilt every step by counting sort into frame memory: {@code start[c]..start[c+1]}
+ * A uniform grid over the arena, rebuilt every step by counting sort into frame collections: {@code start[c]..start[c+1]}
  * are the rows of the enemies in cell {@code c}, in row order. O(enemies + cells x workers) to build, no pointers, no
  * objects; the count and the scatter split over worker threads by row range. A neighbourhood query reads the 3x3
  * cells around a point.
+ *
+ * <p>Every list is a {@link FrameIntList} of the coordinating thread's frame, made in {@link #prepare} and gone when
+ * the step rolls its frame memory back: a grid read after its step is refused ({@code EM011}), and an index past a
+ * list's end throws instead of reading a neighbour's memory. Workers only {@code get}/{@code set} their own slots of
+ * lists the coordinator made (sized before the team runs; adding is the coordinator's alone).</p>
  */
 final class SpatialGrid {
     static final float CELL = 2f;
     final int cols;
     final int rows;
-    long start;  // cells + 1 ints
-    long items;  // enemies ints, grouped by cell
+    private FrameIntList start;      // cells + 1: where each cell's rows begin in items
+    private FrameIntList items;      // enemies: rows grouped by cell
+    // Per-worker counts live in the coordinator's frame: workers' own frames end before the coordinator reads them.
+    private FrameIntList cellOfRow;  // enemies: each row's cell, from the count pass
+    private FrameIntList counts;     // workers x cells: counts, then each worker's next slot in each cell
+    private int workers;
 
     SpatialGrid(int mapWidth, int mapHeight) {
         cols = (int) Math.ceil(mapWidth / CELL) + 1;
         rows = (int) Math.ceil(mapHeight / CELL) + 1;
+    }
+
+    /** @return frame bytes a rebuild of {@code n} rows over {@code workers} takes (the step's frame use) */
+    long frameBytes(int n, int workers) {
+        long cells = (long) cols * rows;
+        return 4L * ((cells + 1) + 2L * Math.max(1, n) + (long) workers * cells) + 4 * 64;
     }
 
     int cellOf(float x, float y) {
@@ -38,29 +53,33 @@ final class SpatialGrid {
         scatter(0, 0, e.count());
     }
 
-    // Per-worker counts live in the coordinator's frame: workers' own frames end before the coordinator reads them.
-    private long cellOfRow;
-    private long counts;   // workers x cells ints: counts, then each worker's next slot in each cell
-    private int workers;
-
-    /** Frame memory for a rebuild of {@code n} rows split over {@code workers} (on the coordinating thread). */
+    /** Frame lists for a rebuild of {@code n} rows split over {@code workers} (on the coordinating thread). */
     void prepare(int n, int workers, FrameArena frame) {
         int cells = cols * rows;
         this.workers = workers;
-        start = frame.alloc((cells + 1) * 4L, 64);
-        items = frame.alloc(Math.max(1, n) * 4L, 64);
-        cellOfRow = frame.alloc(Math.max(1, n) * 4L, 64);
-        counts = frame.calloc((long) workers * cells * 4L, 64);
+        start = frame.intList(cells + 1);      // filled in order by prefix()
+        items = zeros(frame, n);               // written by scatter(), any order
+        cellOfRow = zeros(frame, n);           // written by count(), any order
+        counts = zeros(frame, workers * cells);
+    }
+
+    /** A list of {@code n} zeros, so workers can {@code set} any slot of it. */
+    private static FrameIntList zeros(FrameArena frame, int n) {
+        FrameIntList l = frame.intList(n);
+        for (int i = 0; i < n; i++) {
+            l.add(0);
+        }
+        return l;
     }
 
     /** Worker {@code w} counts the cells of rows {@code [from, to)} (any thread; only its own counts are written). */
     void count(EnemyTable e, int w, int from, int to) {
-        long mine = counts + 4L * w * (cols * rows);
+        FrameIntList k = counts;
+        int mine = w * (cols * rows);
         for (int r = from; r < to; r++) {
             int c = cellOf(EnemyTable.f(e.x, r), EnemyTable.f(e.y, r));
-            MemoryUtil.memPutInt(cellOfRow + 4L * r, c);
-            long a = mine + 4L * c;
-            MemoryUtil.memPutInt(a, MemoryUtil.memGetInt(a) + 1);
+            cellOfRow.set(r, c);
+            k.set(mine + c, k.get(mine + c) + 1);
         }
     }
 
@@ -69,36 +88,37 @@ final class SpatialGrid {
      * so with shares in row order every cell lists its rows in row order, as on one thread (coordinator only).
      */
     void prefix() {
+        FrameIntList k = counts;
         int cells = cols * rows;
         int at = 0;
         for (int c = 0; c < cells; c++) {
-            MemoryUtil.memPutInt(start + 4L * c, at);
-            for (int w = 0; w < workers; w++) {
-                long a = counts + 4L * ((long) w * cells + c);
-                int k = MemoryUtil.memGetInt(a);
-                MemoryUtil.memPutInt(a, at);
-                at += k;
+            start.add(at);
+            for (int w = 0, i = c; w < workers; w++, i += cells) {
+                int n = k.get(i);
+                k.set(i, at);
+                at += n;
             }
         }
-        MemoryUtil.memPutInt(start + 4L * cells, at);
+        start.add(at);
     }
 
     /** Worker {@code w} places rows {@code [from, to)} in their cells (any thread; disjoint slots per worker). */
     void scatter(int w, int from, int to) {
-        long mine = counts + 4L * w * (cols * rows);
+        FrameIntList k = counts;
+        int mine = w * (cols * rows);
         for (int r = from; r < to; r++) {
-            long a = mine + 4L * MemoryUtil.memGetInt(cellOfRow + 4L * r);
-            int at = MemoryUtil.memGetInt(a);
-            MemoryUtil.memPutInt(items + 4L * at, r);
-            MemoryUtil.memPutInt(a, at + 1);
+            int slot = mine + cellOfRow.get(r);
+            int at = k.get(slot);
+            items.set(at, r);
+            k.set(slot, at + 1);
         }
     }
 
     int cellStart(int c) {
-        return MemoryUtil.memGetInt(start + 4L * c);
+        return start.get(c);
     }
 
     int item(int i) {
-        return MemoryUtil.memGetInt(items + 4L * i);
+        return items.get(i);
     }
 }

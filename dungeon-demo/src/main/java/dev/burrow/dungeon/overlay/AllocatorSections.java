@@ -46,6 +46,12 @@ final class AllocatorSections {
         allocator("frames ", frameUsed, frameHeld, "frame arenas: the most any frame used (high water) of the blocks held");
         allocator("pools  ", poolUsed, snap.poolBytes(), "pools: live slots of the slabs held (slabs drawn from groups count there)");
         allocator("groups ", groupUsed, snap.groupBytes(), "level groups: bytes allocated of the chunks held");
+        long heapUsed = 0;
+        for (int i = 0; i < snap.heapCount(); i++) {
+            heapUsed += snap.heap(i).liveBytes();
+        }
+        allocator("heaps  ", heapUsed, snap.heapBytes(),
+            "size-class heaps (LWJGL's memAlloc among them): live blocks of the slabs and large blocks held");
     }
 
     private static void allocator(String name, long used, long held, String explain) {
@@ -61,7 +67,7 @@ final class AllocatorSections {
     }
 
     /** A thin bar; {@code alarm} 0 green, 1 amber, 2 red. */
-    private static void bar(float fraction, int alarm) {
+    static void bar(float fraction, int alarm) {
         ImGui.pushStyleColor(ImGuiCol.PlotHistogram, alarm == 2 ? 0.9f : alarm == 1 ? 0.95f : 0.3f,
             alarm == 2 ? 0.2f : 0.75f, alarm == 2 ? 0.2f : alarm == 1 ? 0.1f : 0.35f, 1f);
         ImGui.progressBar(Math.max(0f, Math.min(1f, fraction)), BAR_WIDTH, BAR_HEIGHT, "");
@@ -69,7 +75,7 @@ final class AllocatorSections {
     }
 
     /** When the bar just drawn is hovered: what it shows, and its figures exactly. */
-    private static void tooltip(String explain, long used, long held) {
+    static void tooltip(String explain, long used, long held) {
         if (!ImGui.isItemHovered()) {
             return;
         }
@@ -160,6 +166,17 @@ final class AllocatorSections {
                 ImGui.sameLine();
                 Figures.label("reuse ");
                 Figures.percent(p.reuseRate());
+                Figures.label("compactions ");
+                Figures.count(p.compactions());
+                ImGui.sameLine();
+                Figures.label("slabs returned ");
+                Figures.count(p.slabsReturned());
+                ImGui.sameLine();
+                Figures.label("slots moved ");
+                Figures.count(p.slotsMoved());
+                ImGui.sameLine();
+                Figures.label("pinned ");
+                Figures.count(p.pinned());
                 ImGui.endTooltip();
             }
             ImGui.sameLine();
@@ -167,7 +184,31 @@ final class AllocatorSections {
             ImGui.sameLine(0, 0);
             Figures.label(" / ");
             Figures.count(p.capacity());
+            if (p.compactions() > 0 || p.pinned() > 0) {
+                compaction(p);
+            }
         }
+    }
+
+    /** A dim line under a pool that was compacted (or pins slots): what compaction gave back. */
+    private static void compaction(MemorySnapshot.PoolStats p) {
+        dim();
+        ImGui.dummy(8, 0);
+        ImGui.sameLine();
+        Figures.label("compacted ");
+        Figures.count(p.compactions());
+        Figures.then();
+        Figures.label("x: ");
+        Figures.count(p.slabsReturned());
+        Figures.then();
+        Figures.label(" slabs back, ");
+        Figures.count(p.slotsMoved());
+        Figures.then();
+        Figures.label(" slots moved, ");
+        Figures.count(p.pinned());
+        Figures.then();
+        ImGui.textUnformatted(" pinned");
+        ImGui.popStyleColor();
     }
 
     static void groups(MemorySnapshot snap) {

@@ -8,7 +8,8 @@ import imgui.flag.ImGuiCol;
 /**
  * The overlay's "Arena" section: the simulation's memory-side figures — enemies alive in their fixed-capacity
  * table, step time, the damage ring's peak against its capacity and everything refused (ring events, projectiles
- * and particles over their lists; the pools themselves are in "Pools"). The game itself (health, wave, score) is
+ * and particles over their lists), and the particle pool's live particles against the slots it holds, with the
+ * compactions after bursts (the pools' own figures are in "Pools"). The game itself (health, wave, score) is
  * on the arena's own screen. No garbage.
  */
 public final class ArenaHud implements OverlaySection {
@@ -81,6 +82,39 @@ public final class ArenaHud implements OverlaySection {
         ImGui.sameLine();
         Figures.label("refused ");
         Figures.count(sim.ringDropped() + sim.shotsRefused());
+        particles();
+    }
+
+    /** The particle pool: live particles against the slots it holds, and what compaction after a burst gave back. */
+    private void particles() {
+        Figures.label("particles ");
+        Figures.count(sim.particleCount());
+        Figures.then();
+        Figures.label("/");
+        Figures.count(sim.particleSlots());
+        bar((float) sim.particleCount() / Math.max(1, sim.particleSlots()), false);
+        if (ImGui.isItemHovered()) {
+            ImGui.beginTooltip();
+            ImGui.textUnformatted("live particles of the slots their pool holds: a quarter of the list is reserved for ordinary play;");
+            ImGui.textUnformatted("a burst past it takes the whole list, and after the wave the pool is compacted and gives that back");
+            Figures.label("reserved ");
+            Figures.count(sim.particleReserve());
+            ImGui.sameLine();
+            Figures.label("list ");
+            Figures.count(sim.particleCapacity());
+            ImGui.sameLine();
+            Figures.label("memory events ");
+            Figures.count(sim.memoryEvents());
+            Figures.label("compactions ");
+            Figures.count(sim.compactions());
+            ImGui.sameLine();
+            Figures.label("slabs back at the last ");
+            Figures.count(sim.lastSlabsReturned());
+            ImGui.endTooltip();
+        }
+        ImGui.sameLine();
+        Figures.label("compacted ");
+        Figures.count(sim.compactions());
     }
 
     private static void bar(float fraction, boolean alarm) {

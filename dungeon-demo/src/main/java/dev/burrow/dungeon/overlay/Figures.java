@@ -32,6 +32,17 @@ final class Figures {
         groups(n);
     }
 
+    /** A signed whole number ("-3", "12"): a priority, where counts elsewhere are never negative. */
+    static void signed(long n) {
+        if (n < 0) {
+            ImGui.textUnformatted("-");
+            ImGui.sameLine(0, 0);
+            count(n == Long.MIN_VALUE ? Long.MAX_VALUE : -n);
+        } else {
+            count(n);
+        }
+    }
+
     private static void groups(long n) {
         if (n >= 1000) {
             groups(n / 1000);
@@ -54,6 +65,14 @@ final class Figures {
         }
         ImGui.sameLine(0, 0);
         ImGui.textUnformatted(Labels.KIB);
+    }
+
+    /** "12.3 KiB of 4,096 KiB": what is used of what is held. */
+    static void kibOf(long used, long held) {
+        kib(used);
+        ImGui.sameLine(0, 0);
+        label(" of ");
+        kib(held);
     }
 
     /** A byte count with its unit, for per-frame allocation ("0 B"). */

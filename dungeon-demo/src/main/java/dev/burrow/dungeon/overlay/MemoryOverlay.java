@@ -18,8 +18,10 @@ import java.time.LocalDateTime;
 /**
  * The live memory overlay, docked to the right edge of the window at full height ({@link #dockedWidth}); the host
  * lays its own screen out left of it. It reads one {@link MemorySnapshot} per frame (refilled in place) and shows
- * native memory next to the Java heap (used and committed) and RSS; the frame arenas, pools and level groups each
- * with a bar of what is used against what is held; tags with their budgets; diagnostics; the host's sections;
+ * native memory next to the Java heap (used and committed) and RSS; the frame arenas, pools (with what compaction
+ * gave back), level groups and size-class heaps each with a bar of what is used against what is held; each thread's
+ * frame phases, budget and promotions; LWJGL's memory and the heaps; streaming budgets with their resident entries;
+ * tags with their budgets; diagnostics; the host's sections;
  * 600-frame plots that can be paused and scrubbed; and a comparison of the live snapshot with a saved one. Buttons
  * save a snapshot (a timestamped JSON file), run a full GC, switch the debug level and (in the game) regenerate.
  *
@@ -217,11 +219,20 @@ public final class MemoryOverlay implements AutoCloseable {
             if (open("Frame arenas", false)) { // the "frames" line above sums them; per thread on demand
                 AllocatorSections.frames(snap);
             }
+            if (open("Phases per thread", false)) {
+                PhaseSection.draw(snap);
+            }
             if (open("Pools", true)) {
                 AllocatorSections.pools(snap);
             }
             if (open("Level groups", true)) {
                 AllocatorSections.groups(snap);
+            }
+            if (open("Native outside the allocators", false)) {
+                NativeSection.draw(snap);
+            }
+            if (open("Streaming budgets", false)) {
+                StreamingSection.draw(snap);
             }
             for (OverlaySection s : sections) {
                 if (open(s.title(), true)) {
