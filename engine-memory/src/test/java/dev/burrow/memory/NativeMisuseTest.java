@@ -1,0 +1,147 @@
+package dev.burrow.memory;
+
+import dev.burrow.games.StaleFreeGame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lwjgl.system.MemoryUtil;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The native-memory pieces of issue 13 (size-class heap, LWJGL allocator, streaming budgets, compaction) used the
+ * way a careless or hostile game would. Each test does its misuse and checks that it is refused with its code
+ * (counted when lenient, thrown when strict), that nothing else changed (live blocks keep their bytes), and that the
+ * counters stay exact (native bytes back to the baseline, no negative figures). Cases that used to crash the JVM run
+ * in a JVM of their own ({@link StaleFreeGame}).
+ */
+class NativeMisuseTest {
+
+    // ---------------------------------------------------------------- helpers
+
+    private static EngineMemory engine(DebugLevel level, boolean strict) {
+        return Engines.create(MemoryConfig.defaults().debug(level).strict(strict));
+    }
+
+    /** Runs a misuse: lenient, its code is counted once; strict, it throws that code. */
+    private static void refused(EngineMemory mem, DiagnosticCode code, Runnable misuse) {
+        long before = mem.diagnosticCount(code);
+        if (mem.config().strict()) {
+            MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, misuse::run);
+            assertEquals(code, e.code(), e.getMessage());
+        } else {
+            misuse.run();
+        }
+        assertEquals(before + 1, mem.diagnosticCount(code), code + " once: " + Engines.captured(mem));
+    }
+
+    /** Blocks of a heap, each filled with its own byte, to prove a misuse changed none of them. */
+    private static final class Neighbours {
+        final SizeClassHeap heap;
+        final long[] blocks = new long[40];
+
+        Neighbours(SizeClassHeap heap) {
+            this.heap = heap;
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = heap.alloc(size(i));
+                MemoryUtil.memSet(blocks[i], i + 1, size(i));
+            }
+        }
+
+        static long size(int i) {
+            return i % 10 == 9 ? 20_000 : 1 + i * 97L;
+        }
+
+        void assertIntact() {
+            for (int i = 0; i < blocks.length; i++) {
+                for (long k = 0; k < size(i); k += 5) {
+                    assertEquals((byte) (i + 1), MemoryUtil.memGetByte(blocks[i] + k), "block " + i + " byte " + k);
+                }
+            }
+        }
+
+        void free() {
+            assertIntact();
+            for (long b : blocks) {
+                heap.free(b);
+            }
+        }
+    }
+
+    private static void onThread(String name, Runnable r) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                r.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, name);
+        t.start();
+        t.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    // ---------------------------------------------------------------- LWJGL allocator: stale and inside pointers
+
+    /** @return the child's output, after checking it lived and exited 0 */
+    private static String runGame(String scenario, String level, String mode) throws IOException, InterruptedException {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "stale-free-hs_err_%p.log"), // not in the tree
+            "-cp", System.getProperty("java.class.path"), StaleFreeGame.class.getName(), scenario, level, mode);
+        Path log = Files.createTempFile("stale-free-", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) { // jemalloc handed a stale pointer may spin instead of crashing
+                p.destroyForcibly().waitFor();
+                fail(scenario + " hung; output:\n" + Files.readString(log));
+            }
+            String text = Files.readString(log);
+            assertEquals(0, p.exitValue(), scenario + " exit code (134: the JVM crashed in jemalloc); output:\n" + text);
+            assertTrue(text.contains("alive"), text);
+            assertFalse(text.contains("BROKEN"), text);
+            return text;
+        } finally {
+            Files.delete(log);
+        }
+    }
+
+    /**
+     * memFree and memRealloc of a pointer into memory Burrow gave back to jemalloc (a block freed again after its
+     * retired heap released its slabs, a block of a closed heap, a slot of a closed pool, a group allocation after
+     * the group closed) used to be handed to {@code je_free} as a stranger's block: SIGSEGV in jemalloc, or a hang.
+     * The inside of a block LWJGL allocated before the engine was handed over too: jemalloc freed the block around
+     * it, and later gave that live memory out again. Now each is refused; lenient counts, strict throws.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "double-free-after-engine-close, 2, 0",
+        "block-of-a-closed-heap, 4, 0",
+        "slot-of-a-closed-pool-and-group, 4, 0",
+        "inside-a-block-from-before-the-engine, 0, 3",
+    })
+    void staleAndInsidePointersNeverReachJemalloc(String scenario, int em101, int em102) throws Exception {
+        String lenient = runGame(scenario, "SIMPLE", "lenient");
+        assertTrue(lenient.contains("EM101=" + em101 + " EM102=" + em102 + " EM903=0 thrown=0"), lenient);
+        String strict = runGame(scenario, "PARANOID", "strict");
+        assertTrue(strict.contains("EM101=" + em101 + " EM102=" + em102 + " EM903=0 thrown=" + (em101 + em102)), strict);
+        assertEquals(em101, strict.lines().filter(l -> l.equals("threw EM101")).count(), strict);
+        assertEquals(em102, strict.lines().filter(l -> l.equals("threw EM102")).count(), strict);
+    }
+
+}
