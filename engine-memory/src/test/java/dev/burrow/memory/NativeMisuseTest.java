@@ -144,4 +144,73 @@ class NativeMisuseTest {
         assertEquals(em102, strict.lines().filter(l -> l.equals("threw EM102")).count(), strict);
     }
 
+    // ---------------------------------------------------------------- compaction
+
+    private static void stamp(Pool p, int h) {
+        MemoryUtil.memPutInt(p.address(h), h);
+        MemoryUtil.memPutInt(p.address(h) + 60, ~h);
+    }
+
+    private static void assertStamped(Pool p, int h) {
+        long a = p.address(h);
+        assertNotEquals(0, a, "handle resolves");
+        assertEquals(h, MemoryUtil.memGetInt(a));
+        assertEquals(~h, MemoryUtil.memGetInt(a + 60));
+    }
+
+    /**
+     * Slots freed (quarantined, so a second free is still a double free), then a compaction that moves handles'
+     * slots into their places: the second free of those addresses used to free the handles' slots under them
+     * (handles stale, bytes poisoned, live count off). A slot a handle holds is never freed through an address.
+     */
+    @ParameterizedTest
+    @CsvSource({"SIMPLE, false", "PARANOID, true"})
+    void aStaleAddressNeverFreesAHandleACompactionMovedThere(DebugLevel level, boolean strict) {
+        try (EngineMemory mem = engine(level, strict)) {
+            long baseline = mem.nativeBytes();
+            Pool p = mem.pool("sparks", 64);
+            List<Long> addresses = new ArrayList<>();
+            addresses.add(p.alloc());
+            while (addresses.size() < Math.max(p.capacity(), 64)) {
+                addresses.add(p.alloc()); // the first slab, full of slots the caller holds by address
+            }
+            int[] handles = new int[10];
+            for (int i = 0; i < handles.length; i++) {
+                handles[i] = p.acquire(); // a second slab
+                stamp(p, handles[i]);
+            }
+            List<Long> freed = new ArrayList<>(addresses.subList(0, 20));
+            for (long a : freed) {
+                p.free(a);
+            }
+            int returned = p.compact();
+            assertEquals(Engines.killSwitch() ? 0 : 1, returned, "the handles moved into the first slab's free slots");
+            for (long a : freed) {
+                long before = mem.diagnosticCount(DiagnosticCode.EM101) + mem.diagnosticCount(DiagnosticCode.EM102);
+                if (strict) {
+                    DiagnosticCode c = assertThrows(MemoryDiagnosticException.class, () -> p.free(a)).code();
+                    assertTrue(c == DiagnosticCode.EM101 || c == DiagnosticCode.EM102, c.name());
+                } else {
+                    p.free(a);
+                }
+                assertEquals(before + 1, mem.diagnosticCount(DiagnosticCode.EM101) + mem.diagnosticCount(DiagnosticCode.EM102));
+            }
+            for (int h : handles) {
+                assertTrue(p.isValid(h));
+                assertStamped(p, h);
+            }
+            assertEquals(addresses.size() - freed.size() + handles.length, p.live());
+            refused(mem, DiagnosticCode.EM102, () -> p.free(p.address(handles[0]))); // release() it instead
+            assertStamped(p, handles[0]);
+            for (int h : handles) {
+                p.release(h);
+            }
+            for (long a : addresses.subList(20, addresses.size())) {
+                p.free(a);
+            }
+            assertEquals(0, p.live());
+            p.close();
+            assertEquals(baseline, mem.nativeBytes());
+        }
+    }
 }
