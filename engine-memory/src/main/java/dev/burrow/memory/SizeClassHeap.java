@@ -362,11 +362,14 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         ring.offer(address);
     }
 
-    /** The owner applies a free that another thread handed over, validating it as its own. */
+    /**
+     * The owner applies a free that another thread handed over, validating it as its own. Engine close applies them
+     * too, from whichever thread closes: the pool validates without asking for its owner thread.
+     */
     private void freeOwned(long address) {
         int c = slabClass.find(address & -SLAB_BYTES);
         if (c >= 0) {
-            pools[c].freeOnOwnSlab(address);
+            pools[c].freeDrained(address);
         } else if (!closed) {
             foreign(address, "not a block of this heap");
         }

@@ -213,4 +213,55 @@ class NativeMisuseTest {
             assertEquals(baseline, mem.nativeBytes());
         }
     }
+
+    // ---------------------------------------------------------------- size-class heap: threads and engine close
+
+    /**
+     * Blocks of workers' heaps freed by the main thread travel to the workers through their rings. Workers done with
+     * their loops (one parked, one dead since) leave those frees unapplied; engine close applies them. It used to do
+     * so as a foreign thread: EM301 for each free and EM603 for blocks already freed; strict close threw at the first
+     * and left the heap's slabs allocated.
+     */
+    @ParameterizedTest
+    @CsvSource({"OFF, false", "SIMPLE, false", "PARANOID, true"})
+    void freesHandedToWorkersAreAppliedQuietlyAtEngineClose(DebugLevel level, boolean strict) throws Exception {
+        EngineMemory mem = engine(level, strict);
+        long[][] blocks = new long[2][60];
+        CountDownLatch made = new CountDownLatch(2);
+        CountDownLatch[] finish = {new CountDownLatch(1), new CountDownLatch(1)};
+        Thread[] workers = new Thread[2];
+        for (int w = 0; w < 2; w++) {
+            int me = w;
+            workers[w] = new Thread(() -> {
+                SizeClassHeap h = mem.heap("worker");
+                for (int i = 0; i < blocks[me].length; i++) {
+                    blocks[me][i] = h.alloc(8 + i * 70L);
+                }
+                made.countDown();
+                try {
+                    finish[me].await(); // its loop is over; it holds no block of its own
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "worker-" + w);
+            workers[w].start();
+        }
+        made.await();
+        SizeClassHeap mine = mem.heap("main");
+        Neighbours n = new Neighbours(mine);
+        for (long[] theirs : blocks) {
+            for (long b : theirs) {
+                assertNotEquals(0, b);
+                mine.free(b); // the workers are alive: handed over through their rings
+            }
+        }
+        n.free();
+        finish[1].countDown();
+        workers[1].join(); // dies without applying them
+        mem.close();       // worker-0 parked, worker-1 dead: the close applies both rings
+        finish[0].countDown();
+        workers[0].join();
+        assertEquals(List.of(), Engines.captured(mem), "every block was freed: nothing to say");
+        assertEquals(0, mem.nativeBytes(), "every slab went back");
+    }
 }
