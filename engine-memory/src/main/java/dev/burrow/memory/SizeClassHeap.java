@@ -471,12 +471,14 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
             return;
         }
         retired = true;
+        boolean mine = Thread.currentThread() == owner || adoptIfOrphaned();
+        if (mine) {
+            drainNow(); // blocks other threads freed are not leaks
+        }
         if (debug != DebugLevel.OFF) {
             reportLwjglLeaks();
         }
-        Thread me = Thread.currentThread();
-        if (me == owner || adoptIfOrphaned()) {
-            drainNow();
+        if (mine) {
             releaseIfEmpty();
         }
     }

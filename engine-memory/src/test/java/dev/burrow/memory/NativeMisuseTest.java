@@ -264,4 +264,35 @@ class NativeMisuseTest {
         assertEquals(List.of(), Engines.captured(mem), "every block was freed: nothing to say");
         assertEquals(0, mem.nativeBytes(), "every slab went back");
     }
+
+    /**
+     * LWJGL blocks the main thread allocated and other threads freed wait in the main thread's ring until it next
+     * needs memory. Engine close reported them as still held (EM902, with their sites) before applying them.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"SIMPLE", "PARANOID"})
+    void lwjglBlocksOtherThreadsFreedAreNotReportedAtEngineClose(DebugLevel level) throws Exception {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        EngineMemory mem = engine(level, false);
+        lwjgl.attach(mem);
+        long[] blocks = new long[50];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = lwjgl.malloc(40 + i * 50L);
+        }
+        long[] theirs = new long[20];
+        onThread("glfw-callbacks", () -> {
+            for (long b : blocks) {
+                lwjgl.free(b); // handed to the main thread's heap
+            }
+            for (int i = 0; i < theirs.length; i++) {
+                theirs[i] = lwjgl.malloc(16 + i * 300L);
+            }
+        });
+        for (long b : theirs) {
+            lwjgl.free(b); // its thread died: adopted and freed here
+        }
+        mem.close();
+        assertEquals(List.of(), Engines.captured(mem), "every block was freed before the close");
+        assertEquals(0, mem.nativeBytes());
+    }
 }
