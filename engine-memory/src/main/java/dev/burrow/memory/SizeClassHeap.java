@@ -183,10 +183,14 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
      * @param bytes the new size
      * @return the block's new address; 0 when refused or when {@code bytes} is 0 (the old block is untouched when
      *         refused)
+     * @throws IllegalArgumentException for a negative size (the old block is untouched)
      */
     public long realloc(long address, long bytes) {
         if (address == 0) {
             return alloc(bytes);
+        }
+        if (bytes < 0) {
+            throw new IllegalArgumentException("reallocation to " + bytes + " bytes in " + label);
         }
         if (bytes == 0) {
             free(address);

@@ -295,4 +295,28 @@ class NativeMisuseTest {
         assertEquals(List.of(), Engines.captured(mem), "every block was freed before the close");
         assertEquals(0, mem.nativeBytes());
     }
+
+    // ---------------------------------------------------------------- size-class heap: sizes
+
+    /** realloc to a negative size: accepted as-is for a 16-byte block, ArrayIndexOutOfBoundsException for others. */
+    @Test
+    void reallocToANegativeSizeIsRefusedAndTheBlockKept() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            SizeClassHeap heap = mem.heap("text");
+            for (long size : new long[] {16, 100, 50_000}) {
+                long p = heap.alloc(size);
+                MemoryUtil.memSet(p, 0x5A, size);
+                for (long bad : new long[] {-1, -5, -20, Long.MIN_VALUE}) {
+                    assertThrows(IllegalArgumentException.class, () -> heap.realloc(p, bad), size + " to " + bad);
+                }
+                assertTrue(heap.usableSize(p) >= size, "still live");
+                for (long k = 0; k < size; k++) {
+                    assertEquals(0x5A, MemoryUtil.memGetByte(p + k));
+                }
+                heap.free(p);
+            }
+            assertEquals(0, heap.liveBlocks());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
 }
