@@ -150,6 +150,9 @@ public final class StreamingBudget {
      * @return the victims as a chain through {@link Entry#nextVictim} (null when none were needed), or REFUSED
      */
     private Entry makeRoom(long bytes, int priority) {
+        if (bytes > Long.MAX_VALUE - used) {
+            return REFUSED; // more than any capacity holds; checked first, so the sum below cannot wrap
+        }
         long need = used + bytes - capacity;
         if (need <= 0) {
             return null;

@@ -319,4 +319,42 @@ class NativeMisuseTest {
             assertEquals(List.of(), Engines.captured(mem));
         }
     }
+
+    // ---------------------------------------------------------------- streaming budgets
+
+    /** @return the sum of the resident entries' bytes, which {@code usedBytes()} must always equal */
+    private static long residentSum(StreamingBudget b) {
+        long sum = 0;
+        for (StreamingBudget.Entry e : b.residentEntries()) {
+            sum += e.bytes();
+        }
+        return sum;
+    }
+
+    /**
+     * A reservation of Long.MAX_VALUE bytes when pins hold the budget over a capacity that shrank: {@code used +
+     * bytes - capacity} wrapped negative, the reservation fitted, and the used bytes went negative.
+     */
+    @Test
+    void aHugeReservationNeverWrapsTheAccount() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            StreamingBudget b = mem.streaming("levels", 100);
+            StreamingBudget.Entry pinned = b.reserve("current", 50, 0, null);
+            pinned.pin();
+            b.capacity(10); // the player's level stays: 50 of 10 bytes in use
+            for (long bytes : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 49, Long.MAX_VALUE / 2}) {
+                assertNull(b.reserve("huge", bytes, Integer.MAX_VALUE, null));
+                assertFalse(pinned.resize(bytes), "resize to " + bytes);
+            }
+            StreamingBudget fresh = mem.streaming("fresh", Long.MAX_VALUE);
+            StreamingBudget.Entry all = fresh.reserve("all", Long.MAX_VALUE, 0, null);
+            assertNotNull(all, "a capacity of Long.MAX_VALUE holds Long.MAX_VALUE bytes");
+            assertNull(fresh.reserve("one more", 1, 0, null));
+            assertEquals(Long.MAX_VALUE, fresh.usedBytes());
+            assertEquals(50, b.usedBytes());
+            assertEquals(50, pinned.bytes());
+            assertEquals(50, residentSum(b));
+            assertEquals(7, mem.diagnosticCount(DiagnosticCode.EM503));
+        }
+    }
 }
