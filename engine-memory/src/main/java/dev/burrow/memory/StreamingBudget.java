@@ -379,7 +379,7 @@ public final class StreamingBudget {
                 if (linked) {
                     budget.unlink(this); // never its own victim
                 }
-                victims = budget.makeRoom(newBytes - bytes, priority);
+                victims = newBytes <= bytes ? null : budget.makeRoom(newBytes - bytes, priority); // shrinking always fits
                 if (victims == REFUSED) {
                     if (linked) {
                         budget.link(this);

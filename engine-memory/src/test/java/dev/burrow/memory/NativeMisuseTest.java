@@ -357,4 +357,27 @@ class NativeMisuseTest {
             assertEquals(7, mem.diagnosticCount(DiagnosticCode.EM503));
         }
     }
+
+    /** An entry that shrinks while pins hold the budget over its capacity was refused (EM503) and kept its old size. */
+    @Test
+    void shrinkingAlwaysFits() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            StreamingBudget b = mem.streaming("levels", 100);
+            StreamingBudget.Entry current = b.reserve("current", 80, 0, null);
+            StreamingBudget.Entry other = b.reserve("other", 20, 0, null);
+            current.pin();
+            other.pin();
+            b.capacity(10);
+            assertTrue(current.resize(30), "the load came out smaller");
+            assertTrue(other.resize(0));
+            assertEquals(30, b.usedBytes());
+            assertEquals(30, residentSum(b));
+            assertEquals(0, b.refusals());
+            current.unpin();
+            assertTrue(current.resize(5), "unpinned, over capacity, smaller: fits without evicting itself");
+            assertTrue(current.isResident());
+            assertEquals(5, b.usedBytes());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
 }
