@@ -380,4 +380,56 @@ class NativeMisuseTest {
             assertEquals(List.of(), Engines.captured(mem));
         }
     }
+
+    /**
+     * An eviction callback that throws an Error (an assertion, a stack overflow): the other owners were never called
+     * (their groups stayed open while the budget counted them gone), and the newcomer stayed resident with nobody
+     * holding it, its bytes counted forever. Now every owner is called, the newcomer is released, then it throws.
+     */
+    @Test
+    void aCallbackThatThrowsAnErrorStopsNoOtherOwnerAndLosesNoEntry() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            StreamingBudget b = mem.streaming("textures", 100);
+            List<String> called = new ArrayList<>();
+            b.reserve("a", 40, 0, e -> {
+                called.add(e.name());
+                throw new AssertionError("the game's own check failed");
+            });
+            LevelGroup level = mem.group("level");
+            level.alloc(1000, 16);
+            StreamingBudget levels = mem.streaming("levels", level.reservedBytes());
+            b.reserve("b", 40, 0, e -> called.add(e.name()));
+            b.reserve("c", 20, 0, e -> called.add(e.name()));
+            AssertionError thrown = assertThrows(AssertionError.class, () -> b.reserve("d", 100, 0, null));
+            assertEquals("the game's own check failed", thrown.getMessage());
+            assertEquals(List.of("a", "b", "c"), called, "every victim's owner was called");
+            assertEquals(0, b.entries(), "the newcomer whose reservation threw is not resident");
+            assertEquals(0, b.usedBytes());
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM504));
+
+            StreamingBudget.Entry kept = levels.keep(level, 0, e -> {
+                throw new StackOverflowError();
+            });
+            assertNotNull(kept);
+            assertThrows(StackOverflowError.class, () -> levels.reserve("next", 1, 0, null));
+            assertTrue(level.isClosed(), "the group is closed even though its owner's callback threw");
+            assertEquals(0, levels.usedBytes());
+            assertEquals(0, levels.entries());
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM504));
+
+            mem.strictWarnings(true); // EM504 itself throws now: the same rules
+            called.clear();
+            StreamingBudget s = mem.streaming("strict", 10);
+            s.reserve("x", 5, 0, e -> {
+                called.add(e.name());
+                throw new IllegalStateException("x");
+            });
+            s.reserve("y", 5, 0, e -> called.add(e.name()));
+            assertEquals(DiagnosticCode.EM504,
+                assertThrows(MemoryDiagnosticException.class, () -> s.reserve("z", 10, 0, null)).code());
+            assertEquals(List.of("x", "y"), called);
+            assertEquals(0, s.usedBytes());
+            mem.strictWarnings(false);
+        }
+    }
 }
