@@ -385,22 +385,27 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
     }
 
     /**
-     * Refuses, with {@code EM102}, an address that must not reach jemalloc: inside Burrow's own memory (a pool slot,
-     * a group or frame allocation), negative, in the first page, or not aligned as every malloc block is.
+     * Refuses an address that must not reach jemalloc: inside Burrow's own memory (a pool slot, a group or frame
+     * allocation, the inside of a block), negative, in the first page, or not aligned as every malloc block is
+     * ({@code EM102}); or inside memory Burrow freed lately, a stale pointer ({@code EM101}).
      *
      * @return whether the address may be a block of the native allocator
      */
     private boolean mayBeNative(long ptr) {
         String why = null;
+        DiagnosticCode code = DiagnosticCode.EM102;
         if (ptr < 4096 || (ptr & 7) != 0) {
             why = "not the address of a heap block";
         } else if (NativeBlocks.INSTANCE.contains(ptr)) {
-            why = "it lies in memory of a Burrow pool, group or frame arena (free it there)";
+            why = "it lies in memory of a Burrow pool, group, frame arena or block (free it where it came from)";
+        } else if (NativeBlocks.INSTANCE.freedRecently(ptr)) {
+            code = DiagnosticCode.EM101; // jemalloc would crash on it: Burrow gave that memory back
+            why = "it lies in memory Burrow freed: a stale pointer (freed before, or its heap, pool or group closed since)";
         }
         if (why == null) {
             return true;
         }
-        report(DiagnosticCode.EM102, "memFree of 0x" + Long.toHexString(ptr) + " refused: " + why, "foreign");
+        report(code, "memFree of 0x" + Long.toHexString(ptr) + " refused: " + why, code == DiagnosticCode.EM101 ? "stale" : "foreign");
         return false;
     }
 
@@ -511,6 +516,7 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
             if (p != 0) {
                 blocks.incrementAndGet();
                 bytes.addAndGet(size);
+                NativeBlocks.INSTANCE.allocated(p, n, align); // so a free of its inside is refused, never jemalloc's
                 LargeBlocks.INSTANCE.put(p, size, align, this, null);
             }
             return p;
@@ -518,6 +524,7 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
 
         @Override
         public void largeFreed(long address, long size, long align) {
+            NativeBlocks.INSTANCE.freed(address, Math.max(size, 1), align);
             JEmalloc.nje_free(address);
             blocks.decrementAndGet();
             bytes.addAndGet(-size);

@@ -137,7 +137,11 @@ abstract class CheckedPool extends SlotPool {
             return;
         }
         int w = states[idx];
-        if (w > 0) {
+        if (w > 0 && isHandleSlot(idx)) {
+            // Not a slot from alloc(): a handle holds it. Also what a stale address finds once a compaction moved a
+            // handle's slot into the place it was freed from: refused, so the handle's slot is never freed under it.
+            heldByHandle(idx, address);
+        } else if (w > 0) {
             retire(idx, w, address);
         } else if (w == 0) {
             neverAllocated(idx, address);

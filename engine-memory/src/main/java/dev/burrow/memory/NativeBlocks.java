@@ -16,6 +16,11 @@ import java.util.Arrays;
  *
  * <p>Recording costs a lock per native malloc and free, so it runs only while an LWJGL allocator is attached
  * ({@link #track}). Blocks recorded then are forgotten when freed, whenever that is.</p>
+ *
+ * <p>A freed block's range is remembered a while longer ({@value #FREED_RANGES} ranges, newest kept): a stale
+ * pointer into it (a block freed twice after its heap gave its slab back, a slot of a pool closed since) is Burrow's
+ * mistake to refuse, not a stranger's block to hand to jemalloc, which would crash on it. The price: a block native
+ * code got from jemalloc itself inside such a range is refused too (it leaks).</p>
  */
 final class NativeBlocks {
     static final NativeBlocks INSTANCE = new NativeBlocks();
@@ -31,6 +36,11 @@ final class NativeBlocks {
     private long[] ends = new long[64];
     private int ranges;
     private final LongIntMap[] pages = new LongIntMap[STRIPES];
+    /** Ranges freed lately, a ring: {@code [freedStarts[i], freedEnds[i])}. */
+    static final int FREED_RANGES = 4096;
+    private final long[] freedStarts = new long[FREED_RANGES];
+    private final long[] freedEnds = new long[FREED_RANGES];
+    private int freedNext;
 
     private NativeBlocks() {
         for (int i = 0; i < STRIPES; i++) {
@@ -112,6 +122,23 @@ final class NativeBlocks {
         } else {
             countPages(address, bytes, -1);
         }
+        synchronized (freedStarts) {
+            freedStarts[freedNext] = address;
+            freedEnds[freedNext] = address + bytes;
+            freedNext = (freedNext + 1) & (FREED_RANGES - 1);
+        }
+    }
+
+    /** @return whether {@code address} lies in one of the last {@value #FREED_RANGES} blocks freed while recording */
+    boolean freedRecently(long address) {
+        synchronized (freedStarts) {
+            for (int i = 0; i < FREED_RANGES; i++) {
+                if (Long.compareUnsigned(address - freedStarts[i], freedEnds[i] - freedStarts[i]) < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the first index whose start is above {@code address} (lock held) */

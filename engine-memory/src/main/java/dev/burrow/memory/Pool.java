@@ -70,8 +70,8 @@ public abstract class Pool implements AutoCloseable {
 
     /**
      * Returns a slot from {@link #alloc()}. {@code free(0)} does nothing, as in C. Below OFF a slot freed twice
-     * ({@code EM101}), an address that is not a slot start of this pool ({@code EM102}) and a call from another
-     * thread ({@code EM301}) are diagnosed and ignored.
+     * ({@code EM101}), an address that is not a slot start of this pool or is a slot a handle holds ({@code EM102})
+     * and a call from another thread ({@code EM301}) are diagnosed and ignored.
      *
      * @param address the slot
      */

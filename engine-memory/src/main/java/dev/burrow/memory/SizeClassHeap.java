@@ -183,10 +183,14 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
      * @param bytes the new size
      * @return the block's new address; 0 when refused or when {@code bytes} is 0 (the old block is untouched when
      *         refused)
+     * @throws IllegalArgumentException for a negative size (the old block is untouched)
      */
     public long realloc(long address, long bytes) {
         if (address == 0) {
             return alloc(bytes);
+        }
+        if (bytes < 0) {
+            throw new IllegalArgumentException("reallocation to " + bytes + " bytes in " + label);
         }
         if (bytes == 0) {
             free(address);
@@ -362,11 +366,14 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         ring.offer(address);
     }
 
-    /** The owner applies a free that another thread handed over, validating it as its own. */
+    /**
+     * The owner applies a free that another thread handed over, validating it as its own. Engine close applies them
+     * too, from whichever thread closes: the pool validates without asking for its owner thread.
+     */
     private void freeOwned(long address) {
         int c = slabClass.find(address & -SLAB_BYTES);
         if (c >= 0) {
-            pools[c].freeOnOwnSlab(address);
+            pools[c].freeDrained(address);
         } else if (!closed) {
             foreign(address, "not a block of this heap");
         }
@@ -468,12 +475,14 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
             return;
         }
         retired = true;
+        boolean mine = Thread.currentThread() == owner || adoptIfOrphaned();
+        if (mine) {
+            drainNow(); // blocks other threads freed are not leaks
+        }
         if (debug != DebugLevel.OFF) {
             reportLwjglLeaks();
         }
-        Thread me = Thread.currentThread();
-        if (me == owner || adoptIfOrphaned()) {
-            drainNow();
+        if (mine) {
             releaseIfEmpty();
         }
     }

@@ -233,6 +233,12 @@ abstract class SlotPool extends Pool {
             + "), which was never allocated", null, name + "never");
     }
 
+    final void heldByHandle(int idx, long address) {
+        diagnostics.report(DiagnosticCode.EM102, "free of 0x" + Long.toHexString(address) + " (slot " + idx + " of " + label
+            + "), which is held through a handle: release() the handle; a stale address (freed before) finds a handle's"
+            + " slot there once a compaction moved it in", siteOf(idx), name + "handle");
+    }
+
     final long staleHandle(int handle, String op) {
         diagnostics.report(DiagnosticCode.EM103, op + "() with stale handle 0x" + Integer.toHexString(handle) + " (slot "
             + HandleLayout.index(handle) + ", generation " + HandleLayout.generation(handle)
@@ -303,6 +309,11 @@ abstract class SlotPool extends Pool {
 
     private static boolean bit(long[] bits, int idx) {
         return bits != null && (bits[idx >>> 6] & (1L << idx)) != 0;
+    }
+
+    /** @return whether slot {@code idx} was handed out by {@link #acquire()} (and not released since) */
+    final boolean isHandleSlot(int idx) {
+        return bit(handleBits, idx);
     }
 
     /** Hook: the checked pool refuses other threads ({@code EM301}). @return whether to go on */

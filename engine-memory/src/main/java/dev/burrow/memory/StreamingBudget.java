@@ -99,8 +99,7 @@ public final class StreamingBudget {
             used += bytes;
             admit(e);
         }
-        notifyEvicted(victims);
-        return e;
+        return admitted(e, victims);
     }
 
     /**
@@ -136,8 +135,7 @@ public final class StreamingBudget {
             used += e.bytes;
             admit(e);
         }
-        notifyEvicted(victims);
-        return e;
+        return admitted(e, victims);
     }
 
     /** The marker {@link #makeRoom} returns when the room cannot be made. */
@@ -150,6 +148,9 @@ public final class StreamingBudget {
      * @return the victims as a chain through {@link Entry#nextVictim} (null when none were needed), or REFUSED
      */
     private Entry makeRoom(long bytes, int priority) {
+        if (bytes > Long.MAX_VALUE - used) {
+            return REFUSED; // more than any capacity holds; checked first, so the sum below cannot wrap
+        }
         long need = used + bytes - capacity;
         if (need <= 0) {
             return null;
@@ -197,21 +198,51 @@ public final class StreamingBudget {
             + " entries pinned; nothing was evicted", null, name + "refused");
     }
 
-    /** Calls the owners of evicted entries, outside the lock; one that throws does not stop the others. */
+    /**
+     * Calls the owners of evicted entries, outside the lock; one that throws does not stop the others. An
+     * {@link Error} (or {@code EM504} itself, when strict warnings throw) is thrown again once every owner was called.
+     */
     private void notifyEvicted(Entry chain) {
+        Throwable escaped = null;
         for (Entry v = chain; v != null; ) {
             Entry next = v.nextVictim;
             v.nextVictim = null;
             if (v.evictor != null) {
                 try {
                     v.evictor.evicted(v);
-                } catch (RuntimeException ex) {
-                    diagnostics.report(DiagnosticCode.EM504, "eviction callback of \"" + v.name + "\" in streaming budget \""
-                        + name + "\" threw " + ex + "; the entry was evicted anyway", null, name + "threw" + v.name);
+                } catch (RuntimeException | Error ex) {
+                    escaped = reportThrown(v, ex, escaped);
                 }
             }
             v = next;
         }
+        if (escaped instanceof Error) {
+            throw (Error) escaped;
+        } else if (escaped != null) {
+            throw (RuntimeException) escaped;
+        }
+    }
+
+    /** Reports a callback that threw ({@code EM504}). @return what to throw after the others: the first Error or EM504 */
+    private Throwable reportThrown(Entry v, Throwable ex, Throwable escaped) {
+        try {
+            diagnostics.report(DiagnosticCode.EM504, "eviction callback of \"" + v.name + "\" in streaming budget \"" + name
+                + "\" threw " + ex + "; the entry was evicted anyway", null, name + "threw" + v.name);
+        } catch (MemoryDiagnosticException strictWarning) {
+            return escaped != null ? escaped : strictWarning;
+        }
+        return escaped == null && ex instanceof Error ? ex : escaped;
+    }
+
+    /** Calls the owners of a newcomer's victims; if that throws, the newcomer is released first: no entry is lost. */
+    private Entry admitted(Entry e, Entry victims) {
+        try {
+            notifyEvicted(victims);
+        } catch (RuntimeException | Error ex) {
+            e.release();
+            throw ex;
+        }
+        return e;
     }
 
     private void admit(Entry e) {
@@ -376,7 +407,7 @@ public final class StreamingBudget {
                 if (linked) {
                     budget.unlink(this); // never its own victim
                 }
-                victims = budget.makeRoom(newBytes - bytes, priority);
+                victims = newBytes <= bytes ? null : budget.makeRoom(newBytes - bytes, priority); // shrinking always fits
                 if (victims == REFUSED) {
                     if (linked) {
                         budget.link(this);

@@ -5,7 +5,6 @@ import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.Pool;
 import org.lwjgl.system.MemoryUtil;
-import org.lwjgl.system.jemalloc.JEmalloc;
 
 /**
  * A careless game with Burrow installed: double frees, a pool slot and a native block passed to {@code memFree},
@@ -31,7 +30,7 @@ public final class StrangerGame {
             MemoryUtil.nmemFree(slot);
             pool.free(slot);
             pool.close();
-            MemoryUtil.nmemFree(JEmalloc.nje_malloc(40));
+            MemoryUtil.nmemFree(Strangers.malloc(40)); // native code's own jemalloc block
             long[] handed = new long[1000];
             for (int i = 0; i < handed.length; i++) {
                 handed[i] = MemoryUtil.nmemAlloc(8 + i);

@@ -1,5 +1,6 @@
 package dev.burrow.memory;
 
+import dev.burrow.games.Strangers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -132,11 +133,11 @@ class LwjglAllocatorTest {
             pool.close();
             group.close();
 
-            // Native code's own blocks, freed through memFree: jemalloc's. (Odd sizes: a jemalloc size class Burrow
-            // never frees into, so the address cannot be one Burrow freed moments ago, which would be a double free.)
-            long stranger = JEmalloc.nje_malloc(72);
+            // Native code's own blocks, freed through memFree: jemalloc's. (From an arena of their own: an address in
+            // memory Burrow gave back moments ago would be refused as a stale pointer.)
+            long stranger = Strangers.malloc(72);
             lwjgl.free(stranger);
-            long stranger2 = JEmalloc.nje_malloc(72);
+            long stranger2 = Strangers.malloc(72);
             long moved = lwjgl.realloc(stranger2, 4096);
             assertNotEquals(0, moved);
             JEmalloc.nje_free(moved); // realloc of a stranger stays a stranger

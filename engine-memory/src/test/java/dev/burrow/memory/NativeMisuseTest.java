@@ -1,0 +1,435 @@
+package dev.burrow.memory;
+
+import dev.burrow.games.StaleFreeGame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lwjgl.system.MemoryUtil;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The native-memory pieces of issue 13 (size-class heap, LWJGL allocator, streaming budgets, compaction) used the
+ * way a careless or hostile game would. Each test does its misuse and checks that it is refused with its code
+ * (counted when lenient, thrown when strict), that nothing else changed (live blocks keep their bytes), and that the
+ * counters stay exact (native bytes back to the baseline, no negative figures). Cases that used to crash the JVM run
+ * in a JVM of their own ({@link StaleFreeGame}).
+ */
+class NativeMisuseTest {
+
+    // ---------------------------------------------------------------- helpers
+
+    private static EngineMemory engine(DebugLevel level, boolean strict) {
+        return Engines.create(MemoryConfig.defaults().debug(level).strict(strict));
+    }
+
+    /** Runs a misuse: lenient, its code is counted once; strict, it throws that code. */
+    private static void refused(EngineMemory mem, DiagnosticCode code, Runnable misuse) {
+        long before = mem.diagnosticCount(code);
+        if (mem.config().strict()) {
+            MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, misuse::run);
+            assertEquals(code, e.code(), e.getMessage());
+        } else {
+            misuse.run();
+        }
+        assertEquals(before + 1, mem.diagnosticCount(code), code + " once: " + Engines.captured(mem));
+    }
+
+    /** Blocks of a heap, each filled with its own byte, to prove a misuse changed none of them. */
+    private static final class Neighbours {
+        final SizeClassHeap heap;
+        final long[] blocks = new long[40];
+
+        Neighbours(SizeClassHeap heap) {
+            this.heap = heap;
+            for (int i = 0; i < blocks.length; i++) {
+                blocks[i] = heap.alloc(size(i));
+                MemoryUtil.memSet(blocks[i], i + 1, size(i));
+            }
+        }
+
+        static long size(int i) {
+            return i % 10 == 9 ? 20_000 : 1 + i * 97L;
+        }
+
+        void assertIntact() {
+            for (int i = 0; i < blocks.length; i++) {
+                for (long k = 0; k < size(i); k += 5) {
+                    assertEquals((byte) (i + 1), MemoryUtil.memGetByte(blocks[i] + k), "block " + i + " byte " + k);
+                }
+            }
+        }
+
+        void free() {
+            assertIntact();
+            for (long b : blocks) {
+                heap.free(b);
+            }
+        }
+    }
+
+    private static void onThread(String name, Runnable r) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                r.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, name);
+        t.start();
+        t.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    // ---------------------------------------------------------------- LWJGL allocator: stale and inside pointers
+
+    /** @return the child's output, after checking it lived and exited 0 */
+    private static String runGame(String scenario, String level, String mode) throws IOException, InterruptedException {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "stale-free-hs_err_%p.log"), // not in the tree
+            "-cp", System.getProperty("java.class.path"), StaleFreeGame.class.getName(), scenario, level, mode);
+        Path log = Files.createTempFile("stale-free-", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) { // jemalloc handed a stale pointer may spin instead of crashing
+                p.destroyForcibly().waitFor();
+                fail(scenario + " hung; output:\n" + Files.readString(log));
+            }
+            String text = Files.readString(log);
+            assertEquals(0, p.exitValue(), scenario + " exit code (134: the JVM crashed in jemalloc); output:\n" + text);
+            assertTrue(text.contains("alive"), text);
+            assertFalse(text.contains("BROKEN"), text);
+            return text;
+        } finally {
+            Files.delete(log);
+        }
+    }
+
+    /**
+     * memFree and memRealloc of a pointer into memory Burrow gave back to jemalloc (a block freed again after its
+     * retired heap released its slabs, a block of a closed heap, a slot of a closed pool, a group allocation after
+     * the group closed) used to be handed to {@code je_free} as a stranger's block: SIGSEGV in jemalloc, or a hang.
+     * The inside of a block LWJGL allocated before the engine was handed over too: jemalloc freed the block around
+     * it, and later gave that live memory out again. Now each is refused; lenient counts, strict throws.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "double-free-after-engine-close, 2, 0",
+        "block-of-a-closed-heap, 4, 0",
+        "slot-of-a-closed-pool-and-group, 4, 0",
+        "inside-a-block-from-before-the-engine, 0, 3",
+    })
+    void staleAndInsidePointersNeverReachJemalloc(String scenario, int em101, int em102) throws Exception {
+        String lenient = runGame(scenario, "SIMPLE", "lenient");
+        assertTrue(lenient.contains("EM101=" + em101 + " EM102=" + em102 + " EM903=0 thrown=0"), lenient);
+        String strict = runGame(scenario, "PARANOID", "strict");
+        assertTrue(strict.contains("EM101=" + em101 + " EM102=" + em102 + " EM903=0 thrown=" + (em101 + em102)), strict);
+        assertEquals(em101, strict.lines().filter(l -> l.equals("threw EM101")).count(), strict);
+        assertEquals(em102, strict.lines().filter(l -> l.equals("threw EM102")).count(), strict);
+    }
+
+    // ---------------------------------------------------------------- compaction
+
+    private static void stamp(Pool p, int h) {
+        MemoryUtil.memPutInt(p.address(h), h);
+        MemoryUtil.memPutInt(p.address(h) + 60, ~h);
+    }
+
+    private static void assertStamped(Pool p, int h) {
+        long a = p.address(h);
+        assertNotEquals(0, a, "handle resolves");
+        assertEquals(h, MemoryUtil.memGetInt(a));
+        assertEquals(~h, MemoryUtil.memGetInt(a + 60));
+    }
+
+    /**
+     * Slots freed (quarantined, so a second free is still a double free), then a compaction that moves handles'
+     * slots into their places: the second free of those addresses used to free the handles' slots under them
+     * (handles stale, bytes poisoned, live count off). A slot a handle holds is never freed through an address.
+     */
+    @ParameterizedTest
+    @CsvSource({"SIMPLE, false", "PARANOID, true"})
+    void aStaleAddressNeverFreesAHandleACompactionMovedThere(DebugLevel level, boolean strict) {
+        try (EngineMemory mem = engine(level, strict)) {
+            long baseline = mem.nativeBytes();
+            Pool p = mem.pool("sparks", 64);
+            List<Long> addresses = new ArrayList<>();
+            addresses.add(p.alloc());
+            while (addresses.size() < Math.max(p.capacity(), 64)) {
+                addresses.add(p.alloc()); // the first slab, full of slots the caller holds by address
+            }
+            int[] handles = new int[10];
+            for (int i = 0; i < handles.length; i++) {
+                handles[i] = p.acquire(); // a second slab
+                stamp(p, handles[i]);
+            }
+            List<Long> freed = new ArrayList<>(addresses.subList(0, 20));
+            for (long a : freed) {
+                p.free(a);
+            }
+            int returned = p.compact();
+            assertEquals(Engines.killSwitch() ? 0 : 1, returned, "the handles moved into the first slab's free slots");
+            for (long a : freed) {
+                long before = mem.diagnosticCount(DiagnosticCode.EM101) + mem.diagnosticCount(DiagnosticCode.EM102);
+                if (strict) {
+                    DiagnosticCode c = assertThrows(MemoryDiagnosticException.class, () -> p.free(a)).code();
+                    assertTrue(c == DiagnosticCode.EM101 || c == DiagnosticCode.EM102, c.name());
+                } else {
+                    p.free(a);
+                }
+                assertEquals(before + 1, mem.diagnosticCount(DiagnosticCode.EM101) + mem.diagnosticCount(DiagnosticCode.EM102));
+            }
+            for (int h : handles) {
+                assertTrue(p.isValid(h));
+                assertStamped(p, h);
+            }
+            assertEquals(addresses.size() - freed.size() + handles.length, p.live());
+            refused(mem, DiagnosticCode.EM102, () -> p.free(p.address(handles[0]))); // release() it instead
+            assertStamped(p, handles[0]);
+            for (int h : handles) {
+                p.release(h);
+            }
+            for (long a : addresses.subList(20, addresses.size())) {
+                p.free(a);
+            }
+            assertEquals(0, p.live());
+            p.close();
+            assertEquals(baseline, mem.nativeBytes());
+        }
+    }
+
+    // ---------------------------------------------------------------- size-class heap: threads and engine close
+
+    /**
+     * Blocks of workers' heaps freed by the main thread travel to the workers through their rings. Workers done with
+     * their loops (one parked, one dead since) leave those frees unapplied; engine close applies them. It used to do
+     * so as a foreign thread: EM301 for each free and EM603 for blocks already freed; strict close threw at the first
+     * and left the heap's slabs allocated.
+     */
+    @ParameterizedTest
+    @CsvSource({"OFF, false", "SIMPLE, false", "PARANOID, true"})
+    void freesHandedToWorkersAreAppliedQuietlyAtEngineClose(DebugLevel level, boolean strict) throws Exception {
+        EngineMemory mem = engine(level, strict);
+        long[][] blocks = new long[2][60];
+        CountDownLatch made = new CountDownLatch(2);
+        CountDownLatch[] finish = {new CountDownLatch(1), new CountDownLatch(1)};
+        Thread[] workers = new Thread[2];
+        for (int w = 0; w < 2; w++) {
+            int me = w;
+            workers[w] = new Thread(() -> {
+                SizeClassHeap h = mem.heap("worker");
+                for (int i = 0; i < blocks[me].length; i++) {
+                    blocks[me][i] = h.alloc(8 + i * 70L);
+                }
+                made.countDown();
+                try {
+                    finish[me].await(); // its loop is over; it holds no block of its own
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "worker-" + w);
+            workers[w].start();
+        }
+        made.await();
+        SizeClassHeap mine = mem.heap("main");
+        Neighbours n = new Neighbours(mine);
+        for (long[] theirs : blocks) {
+            for (long b : theirs) {
+                assertNotEquals(0, b);
+                mine.free(b); // the workers are alive: handed over through their rings
+            }
+        }
+        n.free();
+        finish[1].countDown();
+        workers[1].join(); // dies without applying them
+        mem.close();       // worker-0 parked, worker-1 dead: the close applies both rings
+        finish[0].countDown();
+        workers[0].join();
+        assertEquals(List.of(), Engines.captured(mem), "every block was freed: nothing to say");
+        assertEquals(0, mem.nativeBytes(), "every slab went back");
+    }
+
+    /**
+     * LWJGL blocks the main thread allocated and other threads freed wait in the main thread's ring until it next
+     * needs memory. Engine close reported them as still held (EM902, with their sites) before applying them.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"SIMPLE", "PARANOID"})
+    void lwjglBlocksOtherThreadsFreedAreNotReportedAtEngineClose(DebugLevel level) throws Exception {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        EngineMemory mem = engine(level, false);
+        lwjgl.attach(mem);
+        long[] blocks = new long[50];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = lwjgl.malloc(40 + i * 50L);
+        }
+        long[] theirs = new long[20];
+        onThread("glfw-callbacks", () -> {
+            for (long b : blocks) {
+                lwjgl.free(b); // handed to the main thread's heap
+            }
+            for (int i = 0; i < theirs.length; i++) {
+                theirs[i] = lwjgl.malloc(16 + i * 300L);
+            }
+        });
+        for (long b : theirs) {
+            lwjgl.free(b); // its thread died: adopted and freed here
+        }
+        mem.close();
+        assertEquals(List.of(), Engines.captured(mem), "every block was freed before the close");
+        assertEquals(0, mem.nativeBytes());
+    }
+
+    // ---------------------------------------------------------------- size-class heap: sizes
+
+    /** realloc to a negative size: accepted as-is for a 16-byte block, ArrayIndexOutOfBoundsException for others. */
+    @Test
+    void reallocToANegativeSizeIsRefusedAndTheBlockKept() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            SizeClassHeap heap = mem.heap("text");
+            for (long size : new long[] {16, 100, 50_000}) {
+                long p = heap.alloc(size);
+                MemoryUtil.memSet(p, 0x5A, size);
+                for (long bad : new long[] {-1, -5, -20, Long.MIN_VALUE}) {
+                    assertThrows(IllegalArgumentException.class, () -> heap.realloc(p, bad), size + " to " + bad);
+                }
+                assertTrue(heap.usableSize(p) >= size, "still live");
+                for (long k = 0; k < size; k++) {
+                    assertEquals(0x5A, MemoryUtil.memGetByte(p + k));
+                }
+                heap.free(p);
+            }
+            assertEquals(0, heap.liveBlocks());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
+
+    // ---------------------------------------------------------------- streaming budgets
+
+    /** @return the sum of the resident entries' bytes, which {@code usedBytes()} must always equal */
+    private static long residentSum(StreamingBudget b) {
+        long sum = 0;
+        for (StreamingBudget.Entry e : b.residentEntries()) {
+            sum += e.bytes();
+        }
+        return sum;
+    }
+
+    /**
+     * A reservation of Long.MAX_VALUE bytes when pins hold the budget over a capacity that shrank: {@code used +
+     * bytes - capacity} wrapped negative, the reservation fitted, and the used bytes went negative.
+     */
+    @Test
+    void aHugeReservationNeverWrapsTheAccount() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            StreamingBudget b = mem.streaming("levels", 100);
+            StreamingBudget.Entry pinned = b.reserve("current", 50, 0, null);
+            pinned.pin();
+            b.capacity(10); // the player's level stays: 50 of 10 bytes in use
+            for (long bytes : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 49, Long.MAX_VALUE / 2}) {
+                assertNull(b.reserve("huge", bytes, Integer.MAX_VALUE, null));
+                assertFalse(pinned.resize(bytes), "resize to " + bytes);
+            }
+            StreamingBudget fresh = mem.streaming("fresh", Long.MAX_VALUE);
+            StreamingBudget.Entry all = fresh.reserve("all", Long.MAX_VALUE, 0, null);
+            assertNotNull(all, "a capacity of Long.MAX_VALUE holds Long.MAX_VALUE bytes");
+            assertNull(fresh.reserve("one more", 1, 0, null));
+            assertEquals(Long.MAX_VALUE, fresh.usedBytes());
+            assertEquals(50, b.usedBytes());
+            assertEquals(50, pinned.bytes());
+            assertEquals(50, residentSum(b));
+            assertEquals(7, mem.diagnosticCount(DiagnosticCode.EM503));
+        }
+    }
+
+    /** An entry that shrinks while pins hold the budget over its capacity was refused (EM503) and kept its old size. */
+    @Test
+    void shrinkingAlwaysFits() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            StreamingBudget b = mem.streaming("levels", 100);
+            StreamingBudget.Entry current = b.reserve("current", 80, 0, null);
+            StreamingBudget.Entry other = b.reserve("other", 20, 0, null);
+            current.pin();
+            other.pin();
+            b.capacity(10);
+            assertTrue(current.resize(30), "the load came out smaller");
+            assertTrue(other.resize(0));
+            assertEquals(30, b.usedBytes());
+            assertEquals(30, residentSum(b));
+            assertEquals(0, b.refusals());
+            current.unpin();
+            assertTrue(current.resize(5), "unpinned, over capacity, smaller: fits without evicting itself");
+            assertTrue(current.isResident());
+            assertEquals(5, b.usedBytes());
+            assertEquals(List.of(), Engines.captured(mem));
+        }
+    }
+
+    /**
+     * An eviction callback that throws an Error (an assertion, a stack overflow): the other owners were never called
+     * (their groups stayed open while the budget counted them gone), and the newcomer stayed resident with nobody
+     * holding it, its bytes counted forever. Now every owner is called, the newcomer is released, then it throws.
+     */
+    @Test
+    void aCallbackThatThrowsAnErrorStopsNoOtherOwnerAndLosesNoEntry() {
+        try (EngineMemory mem = engine(DebugLevel.SIMPLE, false)) {
+            StreamingBudget b = mem.streaming("textures", 100);
+            List<String> called = new ArrayList<>();
+            b.reserve("a", 40, 0, e -> {
+                called.add(e.name());
+                throw new AssertionError("the game's own check failed");
+            });
+            LevelGroup level = mem.group("level");
+            level.alloc(1000, 16);
+            StreamingBudget levels = mem.streaming("levels", level.reservedBytes());
+            b.reserve("b", 40, 0, e -> called.add(e.name()));
+            b.reserve("c", 20, 0, e -> called.add(e.name()));
+            AssertionError thrown = assertThrows(AssertionError.class, () -> b.reserve("d", 100, 0, null));
+            assertEquals("the game's own check failed", thrown.getMessage());
+            assertEquals(List.of("a", "b", "c"), called, "every victim's owner was called");
+            assertEquals(0, b.entries(), "the newcomer whose reservation threw is not resident");
+            assertEquals(0, b.usedBytes());
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM504));
+
+            StreamingBudget.Entry kept = levels.keep(level, 0, e -> {
+                throw new StackOverflowError();
+            });
+            assertNotNull(kept);
+            assertThrows(StackOverflowError.class, () -> levels.reserve("next", 1, 0, null));
+            assertTrue(level.isClosed(), "the group is closed even though its owner's callback threw");
+            assertEquals(0, levels.usedBytes());
+            assertEquals(0, levels.entries());
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM504));
+
+            mem.strictWarnings(true); // EM504 itself throws now: the same rules
+            called.clear();
+            StreamingBudget s = mem.streaming("strict", 10);
+            s.reserve("x", 5, 0, e -> {
+                called.add(e.name());
+                throw new IllegalStateException("x");
+            });
+            s.reserve("y", 5, 0, e -> called.add(e.name()));
+            assertEquals(DiagnosticCode.EM504,
+                assertThrows(MemoryDiagnosticException.class, () -> s.reserve("z", 10, 0, null)).code());
+            assertEquals(List.of("x", "y"), called);
+            assertEquals(0, s.usedBytes());
+            mem.strictWarnings(false);
+        }
+    }
+}
