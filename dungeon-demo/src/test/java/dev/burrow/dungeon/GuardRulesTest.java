@@ -39,8 +39,6 @@ class GuardRulesTest {
                 "begin() takes the frame's text cells at the start of every frame's draw; the renderer uploads them before frame.end()")
             .allow("dev.burrow.dungeon.render.CellText",
                 "begin() takes the frame's cells at the start of every frame's draw; flushed to the GPU before frame.end()")
-            .allow("dev.burrow.dungeon.arena.SpatialGrid",
-                "rebuilt at the start of every step inside that step's frame; read only during the step")
             .allow("dev.burrow.dungeon.render.CellText",
                 "begin(frame) takes this frame's block for the text cells; they are drawn and the field dropped before frame.end()")
             .allow("dev.burrow.dungeon.ui.TextBatch",
