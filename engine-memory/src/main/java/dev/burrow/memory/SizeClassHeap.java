@@ -286,8 +286,8 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         largeLive.addAndGet(-bytes);
         largeBlocks.decrementAndGet();
         largeFrees.incrementAndGet();
-        if (retired && Thread.currentThread() == owner) {
-            releaseIfEmpty();
+        if (retired && (Thread.currentThread() == owner || adoptIfOrphaned())) {
+            releaseIfEmpty(); // as a small block's free does: the owner, or whoever adopts a dead owner's heap
         }
     }
 

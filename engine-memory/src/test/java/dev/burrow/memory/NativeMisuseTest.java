@@ -296,6 +296,40 @@ class NativeMisuseTest {
         assertEquals(0, mem.nativeBytes());
     }
 
+    /**
+     * A loader thread's LWJGL heap, retired at engine close while the thread still ran, whose last block (a large
+     * one) another thread frees after the loader died: the heap was not adopted on that path, so its slabs stayed
+     * allocated for the life of the process.
+     */
+    @Test
+    void aRetiredHeapWhoseOwnerDiedGivesItsSlabsBackWhenAnotherThreadFreesItsLastLargeBlock() throws Exception {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        EngineMemory mem = engine(DebugLevel.SIMPLE, false);
+        lwjgl.attach(mem);
+        long[] large = new long[1];
+        CountDownLatch made = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread loader = new Thread(() -> {
+            lwjgl.free(lwjgl.malloc(100)); // a slab of the 128-byte class, empty again
+            large[0] = lwjgl.malloc(50_000);
+            made.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loader");
+        loader.start();
+        made.await();
+        mem.close(); // the loader is alive: its heap is retired, the large block reported and kept valid
+        finish.countDown();
+        loader.join();
+        MemoryUtil.memPutLong(large[0] + 49_992, 1);
+        lwjgl.free(large[0]);
+        assertEquals(0, mem.nativeBytes(), "the last block went: the heap's slabs too");
+        assertEquals(1, Engines.captured(mem).size(), "the large block at close: " + Engines.captured(mem));
+    }
+
     // ---------------------------------------------------------------- size-class heap: sizes
 
     /** realloc to a negative size: accepted as-is for a 16-byte block, ArrayIndexOutOfBoundsException for others. */
@@ -432,4 +466,5 @@ class NativeMisuseTest {
             mem.strictWarnings(false);
         }
     }
+
 }
