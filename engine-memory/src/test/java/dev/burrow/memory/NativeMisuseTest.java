@@ -81,6 +81,17 @@ class NativeMisuseTest {
         }
     }
 
+    /** @return {@code r}, keeping what it throws in {@code failure} (a thread's assertion must fail the test) */
+    private static Runnable guarded(AtomicReference<Throwable> failure, Runnable r) {
+        return () -> {
+            try {
+                r.run();
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+    }
+
     private static void onThread(String name, Runnable r) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(() -> {
@@ -328,6 +339,57 @@ class NativeMisuseTest {
         lwjgl.free(large[0]);
         assertEquals(0, mem.nativeBytes(), "the last block went: the heap's slabs too");
         assertEquals(1, Engines.captured(mem).size(), "the large block at close: " + Engines.captured(mem));
+    }
+
+    /**
+     * Threads allocating through LWJGL while the engine closes: an allocation that found its heap just before the
+     * close and allocated just after it got NULL (LWJGL's OutOfMemoryError in the game at shutdown), and a heap
+     * created during the close was never closed or retired. Now such an allocation goes to jemalloc, as every one after
+     * the close does. (A race: each round closes at a different point of the threads' work.)
+     */
+    @Test
+    void anEngineClosingUnderLwjglAllocationsNeverFailsOne() throws Exception {
+        for (int round = 0; round < 100; round++) {
+            BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+            EngineMemory mem = engine(DebugLevel.SIMPLE, round % 2 == 1);
+            lwjgl.attach(mem);
+            AtomicInteger nulls = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            CountDownLatch go = new CountDownLatch(1);
+            Thread[] threads = new Thread[3];
+            for (int t = 0; t < threads.length; t++) {
+                int seed = round * 10 + t;
+                threads[t] = new Thread(guarded(failure, () -> {
+                    Random rnd = new Random(seed);
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    for (int i = 0; i < 2_000; i++) {
+                        try (BurrowLwjglAllocator.TagScope tag = lwjgl.scope("sound::" + rnd.nextInt(3))) {
+                            long p = lwjgl.malloc(rnd.nextBoolean() ? 5_000 : 64);
+                            if (p == 0) {
+                                nulls.incrementAndGet();
+                            } else {
+                                lwjgl.free(p);
+                            }
+                        }
+                    }
+                }));
+                threads[t].start();
+            }
+            go.countDown();
+            Thread.sleep(1 + round % 3);
+            mem.close();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertNull(failure.get());
+            assertEquals(0, nulls.get(), "round " + round + ": malloc returned NULL");
+            assertEquals(0, mem.diagnosticCount(DiagnosticCode.EM105), Engines.captured(mem).toString());
+            assertEquals(0, lwjgl.untrackedBlocks());
+        }
     }
 
     // ---------------------------------------------------------------- size-class heap: sizes
