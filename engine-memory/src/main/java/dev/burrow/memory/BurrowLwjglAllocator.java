@@ -255,6 +255,11 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         }
 
         void forgetHeaps() {
+            for (int i = 0; i < known; i++) {
+                if (heaps[i].retired) {
+                    heaps[i].drain(); // this thread owns it: retired and empty, it gives its slabs back now
+                }
+            }
             java.util.Arrays.fill(heaps, 0, known, null);
             known = 0;
             heap = null;

@@ -392,6 +392,46 @@ class NativeMisuseTest {
         }
     }
 
+    /**
+     * An audio thread that allocated and freed LWJGL memory before the engine closed keeps running: its heap, empty
+     * and retired at the close (which may not free what a running thread owns), kept its slabs for the life of the
+     * process. Its next LWJGL call now gives them back.
+     */
+    @Test
+    void anEmptyRetiredHeapGivesItsSlabsBackAtItsOwnersNextCall() throws Exception {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        EngineMemory mem = engine(DebugLevel.SIMPLE, false);
+        lwjgl.attach(mem);
+        CountDownLatch used = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread audio = new Thread(guarded(failure, () -> {
+            for (int i = 0; i < 100; i++) {
+                lwjgl.free(lwjgl.malloc(16 + i * 40L));
+            }
+            used.countDown();
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long after = lwjgl.malloc(64); // no engine now: jemalloc's
+            MemoryUtil.memPutLong(after, 1);
+            lwjgl.free(after);
+        }), "audio");
+        audio.start();
+        used.await();
+        assertEquals(!Engines.killSwitch(), mem.nativeBytes() > 0, "its heap holds slabs (not blocks of their own)");
+        mem.close();
+        closed.countDown();
+        audio.join();
+        assertNull(failure.get());
+        assertEquals(0, mem.nativeBytes(), "the audio thread's next call gave its empty heap's slabs back");
+        assertEquals(List.of(), Engines.captured(mem));
+    }
+
+    // ---------------------------------------------------------------- size-class heap: sizes
+
     // ---------------------------------------------------------------- size-class heap: sizes
 
     /** realloc to a negative size: accepted as-is for a 16-byte block, ArrayIndexOutOfBoundsException for others. */
