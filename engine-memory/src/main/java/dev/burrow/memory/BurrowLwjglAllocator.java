@@ -255,6 +255,11 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         }
 
         void forgetHeaps() {
+            for (int i = 0; i < known; i++) {
+                if (heaps[i].retired) {
+                    heaps[i].drain(); // this thread owns it: retired and empty, it gives its slabs back now
+                }
+            }
             java.util.Arrays.fill(heaps, 0, known, null);
             known = 0;
             heap = null;
@@ -310,11 +315,14 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         if (h == null) {
             return passThrough.alloc(size, align);
         }
+        long p;
         try {
-            return align <= NativeHeap.MALLOC_ALIGN ? h.alloc(size) : h.alloc(size, (int) align);
+            p = align <= NativeHeap.MALLOC_ALIGN ? h.alloc(size) : h.alloc(size, (int) align);
         } catch (MemoryDiagnosticException e) {
-            return 0;
+            p = 0;
         }
+        // The engine closed between finding the heap and allocating: jemalloc's now, as after the close.
+        return p == 0 && h.retired ? allocate(t, size, align) : p;
     }
 
     /** @return the calling thread's heap for its current tag in the attached engine, or null when none is attached */

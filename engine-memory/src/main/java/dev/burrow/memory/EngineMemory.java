@@ -331,6 +331,7 @@ public final class EngineMemory implements AutoCloseable {
         }
         SizeClassHeap h = new SizeClassHeap(this, name, tag(name), forLwjgl);
         synchronized (heaps) {
+            ensureOpen(); // again, under the lock close() takes: a heap added after its look would never be closed
             heaps.add(h);
         }
         return h;

@@ -228,7 +228,8 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
 
     private long allocSlow(long bytes, long align) {
         if (closed || retired) {
-            return refuse("alloc", DiagnosticCode.EM105);
+            // Behind LWJGL's allocator only a race with engine close gets here: it takes 0 as "go to jemalloc".
+            return lwjgl ? 0 : refuse("alloc", DiagnosticCode.EM105);
         }
         if (bytes < 0) {
             throw new IllegalArgumentException("allocation of " + bytes + " bytes in " + label);
@@ -286,8 +287,8 @@ public final class SizeClassHeap implements AutoCloseable, LargeBlocks.Owner {
         largeLive.addAndGet(-bytes);
         largeBlocks.decrementAndGet();
         largeFrees.incrementAndGet();
-        if (retired && Thread.currentThread() == owner) {
-            releaseIfEmpty();
+        if (retired && (Thread.currentThread() == owner || adoptIfOrphaned())) {
+            releaseIfEmpty(); // as a small block's free does: the owner, or whoever adopts a dead owner's heap
         }
     }
 
