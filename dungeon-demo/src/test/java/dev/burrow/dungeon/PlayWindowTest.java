@@ -52,11 +52,6 @@ class PlayWindowTest {
         assertTrue(textInDock > 2_000, "the overlay's text is there: " + textInDock);
     }
 
-    /** As in ArenaWindowTest: at most this many steady frames may count JIT tier-up bytes (docs/jit.md)... */
-    private static final int JIT_FRAMES = 3;
-    /** ...of at most this many bytes each; a real allocation shows in more frames or more bytes. */
-    private static final int JIT_BYTES = 600;
-
     /**
      * Zero heap per steady frame, measured over the whole frame (input polling and the buffer swap included), with
      * the one allowance docs/jit.md documents: a frame in which freshly compiled code first runs can count a few
@@ -72,16 +67,7 @@ class PlayWindowTest {
             assertTrue(m.find(), c.out);
             long steady = Long.parseLong(m.group(1));
             assertTrue(steady >= 2000, "steady frames " + steady + ": " + c.out);
-            Matcher frame = Pattern.compile("frame (\\d+) allocated (\\d+) B").matcher(c.out);
-            int allocating = 0;
-            long traced = 0;
-            while (frame.find()) {
-                allocating++;
-                traced += Long.parseLong(frame.group(2));
-                assertTrue(Long.parseLong(frame.group(2)) <= JIT_BYTES, "frame " + frame.group(1) + ": " + c.out);
-            }
-            assertTrue(allocating <= JIT_FRAMES, allocating + " steady frames allocated: " + c.out);
-            assertEquals(traced, Long.parseLong(m.group(2)), "every byte counted is in a traced frame: " + c.out);
+            SteadyHeap.assertOnlyJitFrames(c.out, Long.parseLong(m.group(2)));
             nativePhasesAndLwjglMemoryAreReported(c.out);
         }
     }
