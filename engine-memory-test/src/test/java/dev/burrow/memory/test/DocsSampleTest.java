@@ -32,12 +32,22 @@ class DocsSampleTest {
     private static final String CLASS = "com.example.game.BulletsTest";
 
     static String sample() throws IOException {
-        String doc = Files.readString(DOC);
-        int at = doc.indexOf("class BulletsTest");
-        assertTrue(at > 0, DOC + " has the BulletsTest sample");
-        int from = doc.lastIndexOf("```java\n", at) + "```java\n".length();
-        int to = doc.indexOf("\n```", at);
-        return doc.substring(from, to + 1);
+        return javaBlock(DOC, "", "class BulletsTest");
+    }
+
+    /**
+     * @return the text of the ```java block in {@code doc} that holds {@code marker}, the first one after the
+     *         heading or text {@code after}
+     */
+    static String javaBlock(Path doc, String after, String marker) throws IOException {
+        String text = Files.readString(doc);
+        int section = text.indexOf(after);
+        assertTrue(section >= 0, doc + " has '" + after + "'");
+        int at = text.indexOf(marker, section);
+        assertTrue(at > 0, doc + " has the sample with '" + marker + "'");
+        int from = text.lastIndexOf("```java\n", at) + "```java\n".length();
+        int to = text.indexOf("\n```", at);
+        return text.substring(from, to + 1);
     }
 
     private static Events compileAndRun(String source, Path dir, List<String> log) throws Exception {
