@@ -237,8 +237,16 @@ public final class TileRenderer implements AutoCloseable {
 
     private void drawOpaque(long data, int count, float cellWidth, float cellHeight, float originX, float originY,
                             float offsetX, float offsetY, float spanFrom, float spanTo, int width, int height) {
+        if (draw(data, count, cellWidth, cellHeight, originX, originY, offsetX, offsetY, spanFrom, spanTo, width, height)) {
+            lastInstances = count; // the map's instances; sprites and text drawn over it are not counted
+        }
+    }
+
+    /** Uploads {@code count} instances (orphan + sub-data) and draws them with these uniforms; false when there are none. */
+    private boolean draw(long data, int count, float cellWidth, float cellHeight, float originX, float originY,
+                         float offsetX, float offsetY, float spanFrom, float spanTo, int width, int height) {
         if (count == 0) {
-            return;
+            return false;
         }
         long bytes = (long) count * STRIDE;
         GL20C.glUseProgram(program.id);
@@ -258,7 +266,7 @@ public final class TileRenderer implements AutoCloseable {
         GL31C.glDrawArraysInstanced(GL11C.GL_TRIANGLE_STRIP, 0, 4, count);
         GL30C.glBindVertexArray(0);
         GL20C.glUniform2f(uOrigin, 0, 0);
-        lastInstances = count;
+        return true;
     }
 
     /**
@@ -290,26 +298,9 @@ public final class TileRenderer implements AutoCloseable {
         if (count == 0) {
             return;
         }
-        long bytes = (long) count * STRIDE;
         GL11C.glEnable(GL11C.GL_BLEND);
         GL14C.glBlendFunc(GL11C.GL_SRC_ALPHA, GL11C.GL_ONE_MINUS_SRC_ALPHA);
-        GL20C.glUseProgram(program.id);
-        GL20C.glUniform2f(uTile, cellWidth, atlas.cellHeight);
-        GL20C.glUniform2f(uViewport, width, height);
-        GL20C.glUniform2f(uOrigin, ox, oy);
-        GL20C.glUniform2f(uOffset, 0, 0);
-        GL20C.glUniform2f(uSpan, spanFrom, spanTo);
-        GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas.texture);
-        GL30C.glBindVertexArray(vao);
-        GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, instances);
-        if (bytes > capacityBytes) {
-            capacityBytes = bytes;
-        }
-        GL15C.nglBufferData(GL15C.GL_ARRAY_BUFFER, capacityBytes, 0, GL15C.GL_STREAM_DRAW);
-        GL15C.nglBufferSubData(GL15C.GL_ARRAY_BUFFER, 0, bytes, data);
-        GL31C.glDrawArraysInstanced(GL11C.GL_TRIANGLE_STRIP, 0, 4, count);
-        GL30C.glBindVertexArray(0);
-        GL20C.glUniform2f(uOrigin, 0, 0);
+        draw(data, count, cellWidth, atlas.cellHeight, ox, oy, 0, 0, spanFrom, spanTo, width, height);
         GL11C.glDisable(GL11C.GL_BLEND);
     }
 
