@@ -1,7 +1,5 @@
 package dev.burrow.memory;
 
-import org.lwjgl.system.MemoryUtil;
-
 import java.util.Arrays;
 
 /**
@@ -23,8 +21,6 @@ abstract class CheckedPool extends SlotPool {
     static final int QUARANTINE_SLOTS = 256;
     /** Most bytes of freed slots held back from reuse. */
     static final long QUARANTINE_BYTES = 64 * 1024;
-    static final long POISON_LONG = 0xCDCDCDCDCDCDCDCDL;
-    static final byte POISON = (byte) 0xCD;
 
     final boolean guard;
     final SlotQueue quarantine;
@@ -137,7 +133,7 @@ abstract class CheckedPool extends SlotPool {
             return;
         }
         int w = states[idx];
-        if (w > 0 && isHandleSlot(idx)) {
+        if (w > 0 && heldByHandle(idx)) {
             // Not a slot from alloc(): a handle holds it. Also what a stale address finds once a compaction moved a
             // handle's slot into the place it was freed from: refused, so the handle's slot is never freed under it.
             heldByHandle(idx, address);
@@ -255,9 +251,9 @@ abstract class CheckedPool extends SlotPool {
         boolean reused = back(idx);
         long a = addressOf(idx);
         if (!reused) {
-            MemoryUtil.memSet(a, POISON, stride);
+            Poison.fill(a, stride);
         } else if (!poisonIntact(a)) {
-            MemoryUtil.memSet(a, POISON, stride); // never trust it again: repaired first, then reported
+            Poison.fill(a, stride); // never trust it again: repaired first, then reported
             writeAfterFree(idx, a);
         }
         return a;
@@ -283,7 +279,7 @@ abstract class CheckedPool extends SlotPool {
         }
         live--;
         dischargeTag();
-        MemoryUtil.memSet(address, POISON, stride);
+        Poison.fill(address, stride);
         if (mustPark(word)) {
             park(idx);
         } else {
@@ -298,12 +294,7 @@ abstract class CheckedPool extends SlotPool {
     }
 
     final boolean poisonIntact(long address) {
-        for (long p = address, end = address + stride; p < end; p += 8) {
-            if (MemoryUtil.memGetLong(p) != POISON_LONG) {
-                return false;
-            }
-        }
-        return true;
+        return Poison.intact(address, stride);
     }
 
     final void writeAfterFree(int idx, long address) {

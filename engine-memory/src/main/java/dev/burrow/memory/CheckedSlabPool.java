@@ -31,7 +31,7 @@ final class CheckedSlabPool extends CheckedPool {
         if (slabs.numbered() == before) {
             // Its slots were freed (poisoned) before the compaction and keep their generations: new memory gets
             // the poison their next allocation checks for.
-            org.lwjgl.system.MemoryUtil.memSet(slabs.baseOf(s), POISON, slabs.slabBytes);
+            org.lwjgl.system.MemoryUtil.memSet(slabs.baseOf(s), Poison.BYTE, slabs.slabBytes);
             for (int p = s * slabs.perSlab, end = p + slabs.perSlab; p < end; p++) {
                 pushFree(slabs.logicalAt(p));
             }

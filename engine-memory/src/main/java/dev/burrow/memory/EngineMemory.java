@@ -399,7 +399,9 @@ public final class EngineMemory implements AutoCloseable {
      * Sets a tag's budget. Crossing {@code softBytes} records a warning ({@code EM501}); an allocation that would
      * cross {@code hardBytes} fails with {@link MemoryBudgetExceededException} in every mode, exactly, whatever the
      * threads. Budgets of {@code a} apply to {@code a::b} too. Set budgets before allocating under the tag: a budget
-     * set later starts from the bytes its allocators hold at that moment, read while they may still be working.
+     * set later starts from the bytes its allocators hold at that moment, read while they may still be working, and
+     * reaches another thread's allocators without a fence (their fast paths read it as a plain field): it holds there
+     * from that thread's next synchronization with this call (a lock, a volatile, a thread start, a frame barrier).
      *
      * @param tag the tag
      * @param softBytes warning threshold

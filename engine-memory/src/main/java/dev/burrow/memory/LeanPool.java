@@ -3,13 +3,19 @@ package dev.burrow.memory;
 import java.util.Arrays;
 
 /**
- * The pool at {@link DebugLevel#OFF}: slabs and a stack of free slot <em>addresses</em>, nothing else on the hot path.
+ * The pool at {@link DebugLevel#OFF}: slabs and two stacks of free slots, nothing else on the hot path.
  *
- * <p>{@code alloc} pops an address; {@code free} proves the address is a slot start of one of this pool's slabs (a
- * Java-side table probe and a multiply, which also refuses foreign and interior pointers for free) and pushes it.
- * Neither reads nor writes slot memory nor the state words: like {@code malloc}, a double free or a call from
- * another thread is undefined here. Handles keep their state words and are checked as at every level. A closed pool
- * has no slabs in its table and an empty stack, so its fast paths fall through to the refusal without a flag test.</p>
+ * <p>The address API keeps a stack of free slot <em>addresses</em>: {@code alloc} pops one; {@code free} proves the
+ * address is a slot start of one of this pool's slabs (a Java-side table probe and a multiply, which also refuses
+ * foreign and interior pointers for free) and pushes it. Neither reads nor writes slot memory nor the state words:
+ * like {@code malloc}, a double free or a call from another thread is undefined here.</p>
+ *
+ * <p>The handle API keeps a stack of free slot <em>indices</em> (SlotPool's): {@code release} checks the handle
+ * against its state word, marks it free and pushes the index; {@code acquire} pops an index and issues the next
+ * generation; neither converts between index and address. Each API takes from the other's stack when its own is
+ * empty. A slot is held through a handle exactly while its state word is positive (the address API never writes
+ * state words here), so no separate handle bit is kept. Handles are checked as at every level. A closed pool has no
+ * slabs in its table and empty stacks, so its fast paths fall through to the refusal without a flag test.</p>
  */
 final class LeanPool extends SlotPool {
     private final Slabs slabs;
@@ -69,7 +75,7 @@ final class LeanPool extends SlotPool {
             countAlloc();
             return freeAddress[t - 1];
         }
-        return t > 0 ? allocSlow() : 0;
+        return t > 0 || top > 0 ? allocSlow() : 0;
     }
 
     @Override
@@ -101,21 +107,29 @@ final class LeanPool extends SlotPool {
 
     @Override
     public int acquire() {
+        int t = top;
+        if (t > 0 && !tag.budgeted) {
+            top = t - 1;
+            countAlloc();
+            return issue(freeStack[t - 1]);
+        }
+        return acquireSlow();
+    }
+
+    private int acquireSlow() {
         if (closed) {
             refuseClosed("acquire");
             return 0;
         }
-        long a = take();
+        int idx = top > 0 ? freeStack[--top] : freeTop > 0 ? slabs.indexOf(freeAddress[--freeTop]) : freshSlot();
+        handlesIssued = true; // before anything can put an index on the stack the fast path pops without this test
         try {
             chargeTag();
         } catch (RuntimeException e) {
-            push(a);
+            pushFree(idx);
             throw e;
         }
         countAlloc();
-        handlesIssued = true;
-        int idx = slabs.indexOf(a);
-        markHandle(idx);
         return issue(idx);
     }
 
@@ -131,15 +145,18 @@ final class LeanPool extends SlotPool {
     @Override
     public void release(int handle) {
         int idx = handle & HandleLayout.INDEX_MASK;
-        if (handle > 0 && idx < states.length && states[idx] == handle) {
-            states[idx] = handle | HandleLayout.FREE_BIT;
-            clearSlotBits(idx);
+        int[] st = states;
+        if (handle > 0 && idx < st.length && st[idx] == handle) {
+            st[idx] = handle | HandleLayout.FREE_BIT;
+            if (pinnedSlots > 0) {
+                clearSlotBits(idx);
+            }
             live--;
             dischargeTag();
             if (mustPark(handle)) {
                 park(idx);
             } else {
-                push(slabs.addressOf(idx));
+                pushFree(idx);
             }
             return;
         }
@@ -156,20 +173,15 @@ final class LeanPool extends SlotPool {
         return handle > 0 && idx < states.length && states[idx] == handle;
     }
 
-    /** @return a free slot's address: from the stack, else a fresh slot (growing by a slab if needed) */
+    /** @return a free slot's address: from the address stack, else the index stack, else a fresh slot (growing if needed) */
     private long take() {
-        return freeTop > 0 ? freeAddress[--freeTop] : slabs.addressOf(freshSlot());
+        return freeTop > 0 ? freeAddress[--freeTop] : slabs.addressOf(top > 0 ? freeStack[--top] : freshSlot());
     }
 
     private void push(long address) {
         if (freeTop < freeAddress.length) {
             freeAddress[freeTop++] = address;
         }
-    }
-
-    @Override
-    void pushFree(int idx) {
-        push(slabs.addressOf(idx));
     }
 
     @Override
@@ -226,6 +238,12 @@ final class LeanPool extends SlotPool {
         return true;
     }
 
+    /** The address API never writes state words here: a positive word is a live handle. */
+    @Override
+    boolean heldByHandle(int idx) {
+        return states[idx] > 0;
+    }
+
     @Override
     int freshSlot() {
         int idx = slabs.bump();
@@ -269,6 +287,9 @@ final class LeanPool extends SlotPool {
         for (int i = 0; i < freeTop; i++) {
             free[slabs.indexOf(freeAddress[i])] = true;
         }
+        for (int i = 0; i < top; i++) {
+            free[freeStack[i]] = true;
+        }
         for (int i = 0; i < cooling.size(); i++) {
             free[cooling.get(i)] = true;
         }
@@ -282,6 +303,7 @@ final class LeanPool extends SlotPool {
             parked[cooling.get(i)] = true;
         }
         freeTop = 0;
+        top = 0; // every free slot goes back on the address stack
         for (int idx = 0; idx < free.length; idx++) {
             if (free[idx] && !parked[idx] && onPresentSlab(s, idx)) {
                 push(slabs.addressOf(idx));

@@ -312,7 +312,7 @@ abstract class SlotPool extends Pool {
     }
 
     /** @return whether slot {@code idx} was handed out by {@link #acquire()} (and not released since) */
-    final boolean isHandleSlot(int idx) {
+    boolean heldByHandle(int idx) {
         return bit(handleBits, idx);
     }
 
@@ -467,7 +467,7 @@ abstract class SlotPool extends Pool {
 
     /** @return whether a compaction may move live slot {@code idx}: held through a handle, live, not pinned */
     final boolean movable(int idx) {
-        return bit(handleBits, idx) && !bit(pinBits, idx) && states[idx] > 0;
+        return heldByHandle(idx) && !bit(pinBits, idx) && states[idx] > 0;
     }
 
     /** @return whether logical slot {@code idx} sits on a slab with memory */

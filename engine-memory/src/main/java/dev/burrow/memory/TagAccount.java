@@ -35,8 +35,15 @@ final class TagAccount {
 
     volatile long soft = Long.MAX_VALUE;
     volatile long hard = Long.MAX_VALUE;
-    /** Whether this tag or an ancestor has a budget: allocators must charge it. */
-    volatile boolean budgeted;
+    /**
+     * Whether this tag or an ancestor has a budget: allocators must charge it. A plain field on purpose: it is read
+     * on every allocation's fast path, and a volatile read there is a compiler fence that stops the JIT from keeping
+     * a pool's free-stack top in a register between a free and the next alloc (measured: 4.5 against 5.9 ns per pair,
+     * 5.1 against 9.6 ns over a random live set). Written under the engine's tag lock, so an allocator's thread sees
+     * it after any synchronization with the {@link EngineMemory#budget} call (a lock, a volatile, a thread start); a
+     * loop already allocating on another thread may finish before it sees a budget set meanwhile.
+     */
+    boolean budgeted;
     private final AtomicLong budgetLive = new AtomicLong();
     private final AtomicLong budgetPeak = new AtomicLong();
     private final AtomicBoolean overSoft = new AtomicBoolean();
