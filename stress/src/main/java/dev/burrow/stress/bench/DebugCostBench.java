@@ -18,10 +18,17 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What each debug level costs: 64-byte frame allocations (a frame of {@value #N}, then end) and pool alloc+free
  * pairs, at OFF, SIMPLE and PARANOID, next to jemalloc malloc+free of the same size.
+ *
+ * <p>Two pool shapes: {@code poolAllocFree64} churns a ring of {@value #N} live slots (free the oldest, allocate a
+ * replacement: one pair per call), and {@code poolHotLifo64} is the hot LIFO of scratch objects (allocate
+ * {@value #BATCH}, free them newest first; per pair, so JMH's per-call overhead is spread as in {@code frameAlloc64});
+ * {@code jemallocHotLifo64} is the same over jemalloc.</p>
  */
 @State(Scope.Thread)
 public class DebugCostBench {
     static final int N = 256;
+    /** Slots a hot LIFO batch holds at once. */
+    static final int BATCH = 16;
 
     @Param({"OFF", "SIMPLE", "PARANOID"})
     public DebugLevel debug;
@@ -30,6 +37,7 @@ public class DebugCostBench {
     private FrameArena frame;
     private Pool pool;
     private final long[] ring = new long[N];
+    private final long[] batch = new long[BATCH];
     private int next;
 
     @Setup(Level.Trial)
@@ -67,6 +75,36 @@ public class DebugCostBench {
         int k = next++ & (N - 1);
         pool.free(ring[k]);
         return ring[k] = pool.alloc();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long poolHotLifo64() {
+        long sum = 0;
+        for (int i = 0; i < BATCH; i++) {
+            long a = pool.alloc();
+            batch[i] = a;
+            sum += a;
+        }
+        for (int i = BATCH - 1; i >= 0; i--) {
+            pool.free(batch[i]);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long jemallocHotLifo64() {
+        long sum = 0;
+        for (int i = 0; i < BATCH; i++) {
+            long a = JEmalloc.nje_malloc(64);
+            batch[i] = a;
+            sum += a;
+        }
+        for (int i = BATCH - 1; i >= 0; i--) {
+            JEmalloc.nje_free(batch[i]);
+        }
+        return sum;
     }
 
     @Benchmark
