@@ -28,6 +28,8 @@ abstract class CheckedPool extends SlotPool {
     /** Below PARANOID: record the site of each slot's first use (a heap's sampling; see {@link #recordFirstUseSites}). */
     private boolean firstUseSites;
     private boolean lwjglSites;
+    /** The index of the slot {@link #take()} just handed out. */
+    private int taken;
 
     CheckedPool(EngineMemory engine, String name, int slotBytes, LevelGroup group, TagAccount tag, int salt) {
         super(engine, name, slotBytes, engine.debugLevel() == DebugLevel.PARANOID ? GuardTracker.GUARD_BYTES : 0,
@@ -108,7 +110,7 @@ abstract class CheckedPool extends SlotPool {
         if (closed) {
             return refuseClosed("alloc");
         }
-        return addressOf(take());
+        return take();
     }
 
     @Override
@@ -172,7 +174,8 @@ abstract class CheckedPool extends SlotPool {
             refuseClosed("acquire");
             return 0;
         }
-        int idx = take();
+        take();
+        int idx = taken;
         handlesIssued = true;
         markHandle(idx);
         return states[idx];
@@ -223,8 +226,12 @@ abstract class CheckedPool extends SlotPool {
 
     // ---------------------------------------------------------------- the two transitions
 
-    /** Takes a free slot, proves its poison intact, charges the tag, marks it live. @return its index */
-    private int take() {
+    /**
+     * Takes a free slot, proves its poison intact, charges the tag, marks it live.
+     *
+     * @return its address; its index is left in {@link #taken} (the address is worked out once, not again by alloc)
+     */
+    private long take() {
         int idx = top > 0 ? freeStack[--top] : freshSlot();
         boolean firstUse = states[idx] == 0;
         long a;
@@ -243,7 +250,8 @@ abstract class CheckedPool extends SlotPool {
         } else if (firstUse && firstUseSites) {
             slotSite[idx] = site();
         }
-        return idx;
+        taken = idx;
+        return a;
     }
 
     /** Backs the slot with memory if needed; a reused slot must still hold the poison of its free. */
