@@ -42,10 +42,13 @@ package dev.burrow.memory;
  * drains and validates.</p>
  *
  * <h2>Cost</h2>
- * <p>At OFF, {@code alloc} is a pop, an index-to-address multiply and two counters; {@code free} a table probe, a
- * multiply, a push and a counter: no slot memory is read or written. SIMPLE adds the owner check, the state word,
- * the poison memset on free and its check on reuse. Neither allocates Java heap; PARANOID records a stack walk per
- * allocation (heap garbage) and is for finding bugs.</p>
+ * <p>At OFF, {@code alloc} pops an address off a stack and counts; {@code free} proves the address is a slot start
+ * (a Java-side table probe and a multiply) and pushes it; {@code release} checks the handle's state word and pushes
+ * the slot's index on a second stack that {@code acquire} pops: no slot memory is read or written, and nothing on
+ * these paths is a fence, so the JIT keeps a free and the next alloc in registers. SIMPLE adds the owner check, the
+ * state word, the quarantine, the poison written on free and proven intact on reuse (for a 64-byte slot, 8 stores
+ * and 8 loads: most of SIMPLE's cost). Neither allocates Java heap; PARANOID records a stack walk per allocation
+ * (heap garbage) and is for finding bugs. Figures: {@code docs/performance.md}.</p>
  */
 public abstract class Pool implements AutoCloseable {
     /** The most slots one pool can hold (20 bits of a handle). */

@@ -122,12 +122,18 @@ class SnapshotDiffTest {
             for (int i = 0; i < 20_000; i++) { // warm-up: C2 compiles compute() and the snapshot refill
                 sink += diffOnce(mem, saved, now, d);
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 2_000; i++) {
-                sink += diffOnce(mem, saved, now, d);
+            // A round that allocated is measured again (at most twice more): garbage the refill makes fails every
+            // round, while a method C2 compiles or deoptimises mid-round was seen to count a few hundred bytes once
+            // (728 B in one CI run), as engine-memory-test's ZeroGarbage.retries documents.
+            long allocated = -1;
+            for (int round = 0; round < 3 && allocated != 0; round++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 2_000; i++) {
+                    sink += diffOnce(mem, saved, now, d);
+                }
+                allocated = threads.getCurrentThreadAllocatedBytes() - before;
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertEquals(0, allocated, "heap bytes over 2000 refills of snapshot and diff (sink " + sink + ")");
+            assertEquals(0, allocated, "heap bytes over 2000 refills of snapshot and diff, in each of 3 rounds (sink " + sink + ")");
             for (int i = 0; i < pools.length; i++) {
                 pools[i].free(slots[i]);
                 pools[i].close();

@@ -39,8 +39,8 @@ import java.util.Locale;
  * waves, falls and restarts, not a player standing still. Headless runs are deterministic for a seed.</p>
  *
  * <p>Headless, every frame is one simulation step, run back to back: at least {@value #HEADLESS_WARMUP_STEPS} warm-up
- * steps, and on until the JIT has been quiet for {@value #HEADLESS_JIT_QUIET_STEPS} steps (at most
- * {@value #HEADLESS_WARMUP_MAX_STEPS}), then {@code S * 30} measured ones. Windowed (under Xvfb
+ * steps, and on until the JIT has been quiet for {@value #HEADLESS_JIT_QUIET_STEPS} steps or {@value #JIT_QUIET_SECONDS} s
+ * (at most {@value #HEADLESS_WARMUP_MAX_STEPS} steps), then {@code S * 30} measured ones. Windowed (under Xvfb
  * here), the real arena renders through a warm-up of at least {@value #WARMUP_SECONDS} s that lasts until the JIT has
  * been quiet for {@value #JIT_QUIET_SECONDS} s (at most {@value #WARMUP_MAX_SECONDS} s), then {@code S} seconds of wall
  * time with its fixed 30 Hz step. Either way each frame
@@ -376,21 +376,30 @@ final class ArenaRun {
             new long[] {runs, bestScore, furthestWave, dashes}, new long[] {compactions, memoryEvents}, pools);
     }
 
-    /** @return warm-up steps: at least {@link #HEADLESS_WARMUP_STEPS}, and until the JIT has been quiet a while */
+    /**
+     * @return warm-up steps: at least {@link #HEADLESS_WARMUP_STEPS}, and until the JIT has been quiet for
+     *         {@link #HEADLESS_JIT_QUIET_STEPS} steps or {@link #JIT_QUIET_SECONDS} s, whichever comes first (at
+     *         50,000 enemies a step takes about 50 ms: 1,500 quiet steps alone were over a minute, the warm-up 9)
+     */
     private static long warmUp(ArenaSim sim, ArenaPilot pilot, FrameArena frame, Frames f) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long jitMillis = -1;
         long quietSince = 0;
+        long quietSinceNanos = System.nanoTime();
         long s = 0;
         for (; s < HEADLESS_WARMUP_MAX_STEPS; s++) {
             headlessStep(sim, pilot, frame, f);
             long now = timed ? jit.getTotalCompilationTime() : 0;
+            long nanos = System.nanoTime();
             if (now != jitMillis) {
                 jitMillis = now;
                 quietSince = s;
+                quietSinceNanos = nanos;
             }
-            if (s + 1 >= HEADLESS_WARMUP_STEPS && s - quietSince >= HEADLESS_JIT_QUIET_STEPS) {
+            boolean quiet = s - quietSince >= HEADLESS_JIT_QUIET_STEPS
+                || nanos - quietSinceNanos >= JIT_QUIET_SECONDS * 1_000_000_000L;
+            if (s + 1 >= HEADLESS_WARMUP_STEPS && quiet) {
                 s++;
                 break;
             }
