@@ -331,6 +331,9 @@ abstract class CheckedPool extends SlotPool {
         for (int i = 0, n = Math.min(free.length, states.length); i < n; i++) {
             free[i] = states[i] <= 0; // never used (0) or freed (the free bit makes it negative)
         }
+        for (int i = 0; i < cooling.size(); i++) {
+            free[cooling.get(i)] = false; // parked: must stay parked, so not a move target (its slab stays)
+        }
     }
 
     @Override

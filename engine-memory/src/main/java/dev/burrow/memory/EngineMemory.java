@@ -398,10 +398,16 @@ public final class EngineMemory implements AutoCloseable {
     /**
      * Sets a tag's budget. Crossing {@code softBytes} records a warning ({@code EM501}); an allocation that would
      * cross {@code hardBytes} fails with {@link MemoryBudgetExceededException} in every mode, exactly, whatever the
-     * threads. Budgets of {@code a} apply to {@code a::b} too. Set budgets before allocating under the tag: a budget
-     * set later starts from the bytes its allocators hold at that moment, read while they may still be working, and
-     * reaches another thread's allocators without a fence (their fast paths read it as a plain field): it holds there
-     * from that thread's next synchronization with this call (a lock, a volatile, a thread start, a frame barrier).
+     * threads, for allocations made after the allocating thread has seen the budget. Budgets of {@code a} apply to
+     * {@code a::b} too.
+     *
+     * <p>Set budgets before allocating under the tag (at load, before worker threads start), for an exact start. A
+     * budget set later starts from the bytes its allocators hold at that moment, read while they may still be
+     * working; and it reaches another thread's allocators without a fence (their fast paths read a plain flag, which
+     * is what keeps them at a few nanoseconds): it holds there from that thread's next synchronization with this call
+     * (a lock, a volatile, a thread start, a frame barrier). Until then that thread's allocations are not charged,
+     * and their frees later give back bytes that never were: the budget then counts that much less than is live (it
+     * never goes below zero).</p>
      *
      * @param tag the tag
      * @param softBytes warning threshold

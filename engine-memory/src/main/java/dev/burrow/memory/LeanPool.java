@@ -290,9 +290,8 @@ final class LeanPool extends SlotPool {
         for (int i = 0; i < top; i++) {
             free[freeStack[i]] = true;
         }
-        for (int i = 0; i < cooling.size(); i++) {
-            free[cooling.get(i)] = true;
-        }
+        // Parked slots (generation wrapped) are not free: as move targets they would land on a slab about to go and
+        // leave the cooling queue, back in use with their next generation at once. They keep their slab instead.
     }
 
     @Override

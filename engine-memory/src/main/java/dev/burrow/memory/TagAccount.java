@@ -115,11 +115,19 @@ final class TagAccount {
         }
     }
 
-    /** Returns {@code bytes} to every budgeted account up to the root. */
+    /**
+     * Returns {@code bytes} to every budgeted account up to the root, never below zero (a free of bytes allocated
+     * before the allocating thread saw a budget set meanwhile gives back bytes that were never charged).
+     */
     void discharge(long bytes) {
         for (TagAccount a = this; a != null; a = a.parent) {
             if (a.hasOwnBudget()) {
-                long now = a.budgetLive.addAndGet(-bytes);
+                long cur;
+                long now;
+                do {
+                    cur = a.budgetLive.get();
+                    now = Math.max(0, cur - bytes);
+                } while (!a.budgetLive.compareAndSet(cur, now));
                 if (now <= a.soft) {
                     a.overSoft.set(false);
                 }

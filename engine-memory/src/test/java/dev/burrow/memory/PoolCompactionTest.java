@@ -297,4 +297,59 @@ class PoolCompactionTest {
             assertEquals(baseline, mem.nativeBytes());
         }
     }
+
+    /**
+     * A slot whose handle generation wrapped is parked in the cooling queue so an ancient handle cannot pass again.
+     * A compaction used to take it as a move target: it went onto the slab being freed, dropped out of the queue, and
+     * came back in use with generation 1 when the slab number was filled again.
+     */
+    @ParameterizedTest
+    @EnumSource(DebugLevel.class)
+    void aParkedSlotStaysParkedThroughACompaction(DebugLevel level) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level))) {
+            Pool p = mem.pool("cooling", SLOT);
+            int h = p.acquire();
+            // Below OFF the quarantine spreads reuse over its slots: a generation wraps after some 500,000 cycles.
+            for (int i = 0; i < 2_000_000 && p.retired() == 0; i++) {
+                p.release(h);
+                if (p.retired() == 0) {
+                    h = p.acquire();
+                }
+            }
+            assertEquals(1, p.retired(), "one slot parked after its generation wrapped");
+            if (Engines.killSwitch()) {
+                assertEquals(0, p.compact(), "one malloc per slot: nothing to compact");
+                assertEquals(1, p.retired());
+                p.release(p.acquire());
+                return;
+            }
+            List<Integer> first = new ArrayList<>();
+            List<Integer> second = new ArrayList<>();
+            while (p.slabs() < 2) {
+                first.add(p.acquire()); // the rest of the first slab, and one on a second
+            }
+            second.add(first.remove(first.size() - 1));
+            for (int i = 0; i < 3; i++) {
+                second.add(p.acquire());
+            }
+            for (int s2 : second) {
+                stamp(p, s2);
+            }
+            for (int i = 0; i < first.size(); i += 2) {
+                p.release(first.get(i)); // room on the first slab for the second slab's handles
+            }
+            int parked = p.retired(); // below OFF more slots wrap meanwhile: the quarantine rotates them all
+            p.compact();
+            assertEquals(parked, p.retired(), "every parked slot is still parked after the compaction");
+            for (int s2 : second) {
+                assertStamped(p, s2);
+            }
+            for (int i = 1; i < first.size(); i += 2) {
+                p.release(first.get(i));
+            }
+            for (int s2 : second) {
+                p.release(s2);
+            }
+        }
+    }
 }
