@@ -190,7 +190,7 @@ abstract class CheckedPool extends SlotPool {
             return refuseClosed("address");
         }
         int idx = handle & HandleLayout.INDEX_MASK;
-        if (handle > 0 && idx < states.length && states[idx] == handle) {
+        if (handle > 0 && idx < states.length && states[idx] == handle && heldByHandle(idx)) {
             return addressOf(idx);
         }
         return staleHandle(handle, "address");
@@ -210,7 +210,7 @@ abstract class CheckedPool extends SlotPool {
     /** A release by the owner (or a drain): the handle is validated here. */
     final void releaseOwned(int handle) {
         int idx = handle & HandleLayout.INDEX_MASK;
-        if (handle > 0 && idx < states.length && states[idx] == handle) {
+        if (handle > 0 && idx < states.length && states[idx] == handle && heldByHandle(idx)) {
             retire(idx, handle, addressOf(idx));
         } else {
             badRelease(handle);
@@ -221,7 +221,7 @@ abstract class CheckedPool extends SlotPool {
     public final boolean isValid(int handle) {
         int idx = handle & HandleLayout.INDEX_MASK;
         int[] s = states;
-        return handle > 0 && idx < s.length && s[idx] == handle;
+        return handle > 0 && idx < s.length && s[idx] == handle && heldByHandle(idx);
     }
 
     // ---------------------------------------------------------------- the two transitions

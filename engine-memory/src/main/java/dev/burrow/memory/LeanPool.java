@@ -57,7 +57,7 @@ final class LeanPool extends SlotPool {
     @Override
     public void free(long address) {
         int t = freeTop;
-        if (slabs.isSlot(address) && t < freeAddress.length) {
+        if (slabs.isSlot(address) && t < freeAddress.length && keepBits == null) {
             freeAddress[t] = address;
             freeTop = t + 1;
             live--;
@@ -81,7 +81,7 @@ final class LeanPool extends SlotPool {
     @Override
     void freeOnOwnSlab(long address) {
         int t = freeTop;
-        if (slabs.isSlotStart(address) && t < freeAddress.length) {
+        if (slabs.isSlotStart(address) && t < freeAddress.length && keepBits == null) {
             freeAddress[t] = address;
             freeTop = t + 1;
             live--;
@@ -100,8 +100,15 @@ final class LeanPool extends SlotPool {
             refuseClosed("free");
         } else if (idx < 0) {
             foreign(address);
-        } else {
+        } else if (freeTop == freeAddress.length) {
             doubleFree(idx, address, "free"); // the stack is full: more frees than slots
+        } else {
+            // A pool that ever kept a slot (keep()): the mark goes with the free, or a leak of the slot's next
+            // owner would be left out of the report. Pools that never keep stay on the fast path above.
+            setKept(idx, false);
+            freeAddress[freeTop++] = address;
+            live--;
+            dischargeTag();
         }
     }
 
@@ -150,6 +157,9 @@ final class LeanPool extends SlotPool {
             st[idx] = handle | HandleLayout.FREE_BIT;
             if (pinnedSlots > 0) {
                 clearSlotBits(idx);
+            }
+            if (keepBits != null) {
+                setKept(idx, false);
             }
             live--;
             dischargeTag();

@@ -30,8 +30,8 @@ package dev.burrow.memory;
  *
  * <h2>Handles</h2>
  * <p>{@link #acquire()} returns {@code (generation << 20) | index}, never 0 and never negative. A handle is accepted
- * only while it equals its slot's state word, so a released, reused, made-up or other pool's handle is refused
- * ({@code EM103}). Generations run 1..2047 from a per-pool offset. A slot whose generation wraps is parked in a
+ * only while it equals its slot's state word and the slot is held through a handle (never a slot from
+ * {@link #alloc()}), so a released, reused, made-up or other pool's handle is refused ({@code EM103}). Generations run 1..2047 from a per-pool offset. A slot whose generation wraps is parked in a
  * cooling queue (at most {@link #parkedLimit()} slots) until as many other slots have wrapped, so a stale handle
  * can be accepted only if it was held while its slot was reused 2047 times and then that many more wraps went by;
  * memory held by parked slots is bounded by that limit, never growing forever.</p>

@@ -340,7 +340,7 @@ abstract class SlotPool extends Pool {
             return;
         }
         int idx = handle & HandleLayout.INDEX_MASK;
-        if (handle <= 0 || idx >= states.length || states[idx] != handle) {
+        if (handle <= 0 || idx >= states.length || states[idx] != handle || !heldByHandle(idx)) {
             staleHandle(handle, op);
             return;
         }

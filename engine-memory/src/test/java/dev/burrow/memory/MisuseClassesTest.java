@@ -209,6 +209,57 @@ class MisuseClassesTest {
         }, DiagnosticCode.EM103);
     }
 
+    /**
+     * Below OFF alloc() stamps a generation into the slot's state word too. A handle equal to that word (another
+     * pool's handle that happens to match, or one made up) used to release, resolve and pin a slot the pool had
+     * handed out through alloc(): the owner's correct free then read as a double free. Found by a hostile test.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"SIMPLE", "PARANOID"})
+    void class2AHandleNeverTakesASlotFromAlloc(DebugLevel level) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level).strict(false))) {
+            Pool p = mem.pool("c2", 64);
+            int own = p.acquire(); // handles are in use in this pool too
+            long a = p.alloc();
+            SlotPool sp = (SlotPool) p;
+            int word = sp.states[sp.indexOf(a)];
+            assertTrue(word > 0, "alloc() stamped the slot live");
+            assertFalse(p.isValid(word));
+            assertEquals(0, p.address(word));
+            p.pin(word);
+            assertEquals(0, p.pinned());
+            p.release(word);
+            assertEquals(2, p.live(), "the alloc()'d slot was not released through a handle");
+            assertEquals(3, mem.diagnosticCount(DiagnosticCode.EM103), Engines.captured(mem).toString()); // isValid says nothing
+            p.free(a);
+            p.release(own);
+            assertEquals(0, p.live());
+            assertEquals(0, mem.diagnosticCount(DiagnosticCode.EM101), "the owner's free is not a double free");
+        }
+    }
+
+    /** OFF too: a slot marked with keep() and freed loses the mark, so its next owner's leak is reported. */
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"OFF", "SIMPLE", "PARANOID"})
+    void class10AKeepMarkGoesWithTheFree(DebugLevel level) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level).strict(false))) {
+            Pool p = mem.pool("kept", 64);
+            long a = p.alloc();
+            p.keep(a);
+            assertEquals(1, p.kept());
+            p.free(a);
+            assertEquals(0, p.kept(), "freed: no longer kept");
+            long b = p.alloc();
+            int h = p.acquire();
+            p.keep(p.address(h));
+            p.release(h);
+            assertEquals(0, p.kept(), "released: no longer kept");
+            p.close(); // b leaks: reported, not hidden by a stale mark
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM602), Engines.captured(mem).toString());
+            assertNotEquals(0, b);
+        }
+    }
+
     // ---------------------------------------------------------------- 3. double free after reuse (ABA)
 
     @Test
