@@ -1,5 +1,7 @@
 package dev.burrow.memory;
 
+import org.lwjgl.system.MemoryUtil;
+
 /**
  * What every frame collection shares: frame memory at {@link #address}, a fixed capacity, and the rule that a
  * collection lives exactly as long as the allocation under it (the frame, or a rollback past its creation).
@@ -72,6 +74,25 @@ abstract class FrameCollection {
     /** @return the frame-memory address of the first element (for bulk native access) */
     public final long address() {
         return address;
+    }
+
+    /**
+     * Appends {@code count} zero elements of {@code bytes} each with one memset (a list sized up front, then
+     * written at any index, e.g. by several workers).
+     *
+     * @return whether they were added (false: negative count, not enough room, or the frame is gone: diagnosed)
+     */
+    final boolean appendZeros(int count, int bytes) {
+        if (count < 0) {
+            throw new IllegalArgumentException(kind() + ": cannot add " + count + " zeros");
+        }
+        int n = size;
+        if (count > capacity - n) { // capacity is 0 once the frame is gone: stale views land here too
+            return refuseAdd();
+        }
+        MemoryUtil.memSet(address + (long) n * bytes, 0, (long) count * bytes);
+        size = n + count;
+        return true;
     }
 
     /** The slow path of a failed bounds check on add: a stale view ({@code EM011}) or a full one ({@code EM010}). */

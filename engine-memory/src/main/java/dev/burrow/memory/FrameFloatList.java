@@ -73,6 +73,19 @@ public final class FrameFloatList extends FrameCollection {
         return 0;
     }
 
+    /**
+     * Adds {@code count} zeros at the end in one memset: the way to size a list before writing it at any index
+     * with {@link #set} (from several threads, each its own indices).
+     *
+     * @param count zeros to add, 0 or more
+     * @return whether they were added (false: not enough room ({@code EM010}) or the list's frame is gone
+     *         ({@code EM011}); nothing is added then)
+     * @throws IllegalArgumentException when {@code count} is negative
+     */
+    public boolean addZeros(int count) {
+        return appendZeros(count, BYTES);
+    }
+
     @Override
     String kind() {
         return "FrameFloatList";
