@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@value #JIT_BYTES} B each, and every byte the summary counted is in a traced frame, so nothing hides. A real
  * allocation shows in more frames or more bytes (a 96-byte-per-step leak and an 8 KiB class load were caught so).
  */
-final class SteadyHeap {
-    static final int JIT_FRAMES = 3;
-    static final int JIT_BYTES = 600;
+public final class SteadyHeap {
+    /** Steady frames that may count JIT bytes. */
+    public static final int JIT_FRAMES = 3;
+    /** The most bytes one such frame may count. */
+    public static final int JIT_BYTES = 600;
     private static final Pattern TRACED = Pattern.compile("frame (\\d+) allocated (\\d+) B");
 
     private SteadyHeap() {

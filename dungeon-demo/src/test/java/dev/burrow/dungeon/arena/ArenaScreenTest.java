@@ -62,9 +62,15 @@ class ArenaScreenTest {
         for (boolean paused : new boolean[] {false, true}) {
             for (int playerRow = 3; playerRow < 44; playerRow += 20) {
                 long sink = writeScreens(screen, sim, f, playerRow, paused, 20_000); // warm-up: C2 compiles it
-                long before = threads.getCurrentThreadAllocatedBytes();
-                sink += writeScreens(screen, sim, f, playerRow, paused, 2_000);
-                assertEquals(0, threads.getCurrentThreadAllocatedBytes() - before,
+                // A round that allocated is measured again (at most twice more): garbage the screens make fails every
+                // round; a method C2 installs mid-round was seen to count 104 B once in a CI run (docs/jit.md).
+                long allocated = -1;
+                for (int round = 0; round < 3 && allocated != 0; round++) {
+                    long before = threads.getCurrentThreadAllocatedBytes();
+                    sink += writeScreens(screen, sim, f, playerRow, paused, 2_000);
+                    allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                }
+                assertEquals(0, allocated,
                     "state " + sim.state() + ", paused " + paused + ", player row " + playerRow + " (sink " + sink + ")");
             }
         }
