@@ -1,5 +1,6 @@
 package dev.burrow.dungeon.game;
 
+import dev.burrow.dungeon.SteadyHeap;
 import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.dungeon.gen.Level;
 import dev.burrow.dungeon.ui.Keys;
@@ -37,6 +38,7 @@ class GameSessionTest {
                 long baseline = outsideLevel(snap);
                 long steadyFrames = 0;
                 long steadyHeap = 0;
+                int allocatingFrames = 0;
                 long worstFrame = 0;
                 String firstAllocating = null;
                 int descents = 0;
@@ -85,6 +87,9 @@ class GameSessionTest {
                         }
                         steadyHeap += heap;
                         worstFrame = Math.max(worstFrame, heap);
+                        if (heap != 0) {
+                            allocatingFrames++;
+                        }
                     }
                     assertFalse(game.dead());
                 }
@@ -93,8 +98,12 @@ class GameSessionTest {
                 assertTrue(game.turn() - turnsAtStart >= 500);
                 assertTrue(game.kills() > 0 || game.log().count() > 0);
                 assertEquals(4, game.depth(), "descended three times");
-                assertEquals(0, steadyHeap, "Java heap over " + steadyFrames + " frames without a level change (worst frame " + worstFrame
-                    + " B), " + firstAllocating);
+                // docs/jit.md's one allowance (SteadyHeap): a frame in which freshly compiled code first runs may count a
+                // few dozen bytes nobody allocated (seen: one 64 B frame in one CI run). Garbage shows in more or bigger.
+                String detail = "Java heap over " + steadyFrames + " frames without a level change: " + steadyHeap + " B in "
+                    + allocatingFrames + " frame(s) (worst frame " + worstFrame + " B), " + firstAllocating;
+                assertTrue(allocatingFrames <= SteadyHeap.JIT_FRAMES, detail);
+                assertTrue(worstFrame <= SteadyHeap.JIT_BYTES, detail);
                 assertTrue(steadyFrames >= 480, "frames measured: " + steadyFrames);
             }
         }
