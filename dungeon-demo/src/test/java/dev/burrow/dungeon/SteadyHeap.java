@@ -17,6 +17,13 @@ public final class SteadyHeap {
     public static final int JIT_FRAMES = 3;
     /** The most bytes one such frame may count. */
     public static final int JIT_BYTES = 600;
+    /**
+     * Headless tests that measure frames themselves (the scripted story, the 500-turn session): the rule of
+     * {@code stress --arena} ({@code ArenaRun.TIERUP_FRAMES}), at most one frame ...
+     */
+    public static final int HEADLESS_JIT_FRAMES = 1;
+    /** ... of at most this many bytes ({@code ArenaRun.TIERUP_BYTES}). */
+    public static final int HEADLESS_JIT_BYTES = 512;
     private static final Pattern TRACED = Pattern.compile("frame (\\d+) allocated (\\d+) B");
 
     private SteadyHeap() {

@@ -80,15 +80,19 @@ abstract class FrameCollection {
      * Appends {@code count} zero elements of {@code bytes} each with one memset (a list sized up front, then
      * written at any index, e.g. by several workers).
      *
-     * @return whether they were added (false: negative count, not enough room, or the frame is gone: diagnosed)
+     * @return whether they were added (false: not enough room, or the frame is gone: diagnosed)
+     * @throws IllegalArgumentException when {@code count} is negative
      */
     final boolean appendZeros(int count, int bytes) {
         if (count < 0) {
             throw new IllegalArgumentException(kind() + ": cannot add " + count + " zeros");
         }
         int n = size;
-        if (count > capacity - n) { // capacity is 0 once the frame is gone: stale views land here too
+        if (frame == 0 || count > capacity - n) { // a stale view is refused even for 0 zeros
             return refuseAdd();
+        }
+        if (count == 0) {
+            return true;
         }
         MemoryUtil.memSet(address + (long) n * bytes, 0, (long) count * bytes);
         size = n + count;

@@ -34,7 +34,8 @@ package dev.burrow.memory;
  * {@link #alloc()}), so a released, reused, made-up or other pool's handle is refused ({@code EM103}). Generations run 1..2047 from a per-pool offset. A slot whose generation wraps is parked in a
  * cooling queue (at most {@link #parkedLimit()} slots) until as many other slots have wrapped, so a stale handle
  * can be accepted only if it was held while its slot was reused 2047 times and then that many more wraps went by;
- * memory held by parked slots is bounded by that limit, never growing forever.</p>
+ * parked slots are bounded by that limit, never growing forever (a {@link #compact()} keeps the slab of each parked
+ * slot, so at most that many slabs stay for them).</p>
  *
  * <h2>Threads</h2>
  * <p>A pool belongs to the thread that created it ({@link #claim()} hands it over). A concurrent pool accepts

@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>When this tag or an ancestor has a budget, {@link #budgeted} is set and the tag's allocators {@link #charge}
  * and {@link #discharge} every allocation. Each account with a budget keeps an atomic total: a charge adds to
  * every budgeted account on the way to the root with a compare-and-set that refuses to cross the hard budget, and
- * undoes what it added if an account further up refuses. So a hard budget holds exactly, whatever the threads.
- * A budget set while the tag's allocators already hold bytes starts from their sum, read without stopping them:
- * set budgets before allocating under the tag for an exact start.</p>
+ * undoes what it added if an account further up refuses. So a hard budget holds exactly, whatever the threads,
+ * for every allocation made after its thread has seen the budget ({@link #budgeted} is a plain field, read on the
+ * allocators' fast paths: see {@link EngineMemory#budget}). A budget set while the tag's allocators already hold
+ * bytes starts from their sum, read without stopping them: set budgets before allocating under the tag for an
+ * exact start.</p>
  *
  * <p>Peak: exact for a tag with a budget; otherwise the largest sum any snapshot saw, and at least the largest
  * peak of any one of its allocators.</p>
@@ -110,9 +112,20 @@ final class TagAccount {
     private void undo(TagAccount stop, long bytes) {
         for (TagAccount a = this; a != stop; a = a.parent) {
             if (a.hasOwnBudget()) {
-                a.budgetLive.addAndGet(-bytes);
+                a.takeBack(bytes);
             }
         }
+    }
+
+    /** @return the account's count less {@code bytes}, never below zero (see {@link #discharge}) */
+    private long takeBack(long bytes) {
+        long cur;
+        long now;
+        do {
+            cur = budgetLive.get();
+            now = Math.max(0, cur - bytes);
+        } while (!budgetLive.compareAndSet(cur, now));
+        return now;
     }
 
     /**
@@ -122,12 +135,7 @@ final class TagAccount {
     void discharge(long bytes) {
         for (TagAccount a = this; a != null; a = a.parent) {
             if (a.hasOwnBudget()) {
-                long cur;
-                long now;
-                do {
-                    cur = a.budgetLive.get();
-                    now = Math.max(0, cur - bytes);
-                } while (!a.budgetLive.compareAndSet(cur, now));
+                long now = a.takeBack(bytes);
                 if (now <= a.soft) {
                     a.overSoft.set(false);
                 }

@@ -39,7 +39,8 @@ import org.lwjgl.system.MemoryUtil;
  * <p>Steering, separation and resolve each read shared state and write only their own rows, over an index range;
  * the grid's count and scatter are split the same way. With {@code workers > 1} they run on a
  * {@link FrameWorkers} team (the calling thread plus {@code workers - 1} threads, each in its own frame, ending
- * together at a barrier): four team runs a step, each worker taking a contiguous share of the rows. Every row is
+ * together at a barrier): four team runs a step, each worker taking a contiguous share of the rows (separation:
+ * blocks of {@link #SEPARATE_BLOCK} rows dealt round-robin, since its cost follows the crowd). Every row is
  * computed from the same inputs in the same order on whichever thread, and the grid lists each cell's rows in row
  * order whatever the split, so a game is step for step the same with 1 worker or N. Strikes, shots, spawns and
  * the ring stay on the calling thread.</p>
@@ -1012,7 +1013,8 @@ public final class ArenaSim implements AutoCloseable {
 
     /**
      * The parallel part of a step as a team task, made once: which stage runs is a field, so a step allocates nothing.
-     * Worker {@code w} of {@code k} takes rows {@code [n * w / k, n * (w + 1) / k)}.
+     * Worker {@code w} of {@code k} takes rows {@code [n * w / k, n * (w + 1) / k)}; in the separation stage, every
+     * {@code k}-th block of {@link #SEPARATE_BLOCK} rows from block {@code w}.
      */
     private final class StepTask implements FrameWorkers.Task {
         static final int STEER_AND_COUNT = 0;

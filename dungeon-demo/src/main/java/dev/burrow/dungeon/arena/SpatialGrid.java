@@ -16,7 +16,7 @@ import dev.burrow.memory.FrameIntList;
  * bandwidth, which is what kept the second worker from paying off). The copies hold the same floats the table
  * does until the step's resolve, so the results do not change.</p>
  *
- * <p>Every list is a {@link FrameIntList} of the coordinating thread's frame, made in {@link #prepare} and gone when
+ * <p>Every list is a frame list ({@link FrameIntList}, {@link FrameFloatList}) of the coordinating thread's frame, made in {@link #prepare} and gone when
  * the step rolls its frame memory back: a grid read after its step is refused ({@code EM011}), and an index past a
  * list's end throws instead of reading a neighbour's memory. Workers only {@code get}/{@code set} their own slots of
  * lists the coordinator made (sized before the team runs; adding is the coordinator's alone).</p>
