@@ -39,8 +39,6 @@ import java.lang.management.ManagementFactory;
  * plus the poison memset and scan of the bytes used below OFF. None of them allocates Java heap.</p>
  */
 public abstract class FrameArena {
-    static final byte POISON = (byte) 0xCD;
-    static final long POISON_LONG = 0xCDCDCDCDCDCDCDCDL;
     /** The largest single frame allocation. */
     public static final long MAX_ALLOC = 1L << 30;
     /** {@code bytes >>> FAST_SIZE_SHIFT == 0}: a size the fast path takes without further checks. */
@@ -388,8 +386,8 @@ public abstract class FrameArena {
             highWater = lastUsed;
         }
         if (poison) {
-            MemoryUtil.memSet(base, POISON, high - base);
-            MemoryUtil.memSet(stackLow, POISON, base + size - stackLow);
+            MemoryUtil.memSet(base, Poison.BYTE, high - base);
+            MemoryUtil.memSet(stackLow, Poison.BYTE, base + size - stackLow);
             poisonLow = high;
             poisonHigh = stackLow;
         }
@@ -514,12 +512,12 @@ public abstract class FrameArena {
     private static long firstNotPoison(long from, long to) {
         long p = from;
         for (; p + 8 <= to; p += 8) {
-            if (MemoryUtil.memGetLong(p) != POISON_LONG) {
+            if (MemoryUtil.memGetLong(p) != Poison.WORD) {
                 break;
             }
         }
         for (; p < to; p++) {
-            if (MemoryUtil.memGetByte(p) != POISON) {
+            if (MemoryUtil.memGetByte(p) != Poison.BYTE) {
                 return p;
             }
         }

@@ -106,7 +106,7 @@ final class LeanPool extends SlotPool {
             // A pool that ever kept a slot (keep()): the mark goes with the free, or a leak of the slot's next
             // owner would be left out of the report. Pools that never keep stay on the fast path above.
             setKept(idx, false);
-            freeAddress[freeTop++] = address;
+            push(address);
             live--;
             dischargeTag();
         }

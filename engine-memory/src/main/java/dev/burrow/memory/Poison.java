@@ -3,7 +3,8 @@ package dev.burrow.memory;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * The {@code 0xCD} pattern freed pool slots hold below OFF: written on free, proven intact on reuse.
+ * The {@code 0xCD} pattern freed pool slots hold below OFF: written on free, proven intact on reuse. Frame arenas
+ * use the same pattern for the bytes a frame used (their ranges are not whole words: they memset and scan their own).
  *
  * <p>Slots are a multiple of 8 bytes, so both sides work in 8-byte words. Small slots use int-counted loops, which
  * C2 unrolls (LWJGL's {@code memSet} counts in {@code long}, a loop C2 keeps with a safepoint poll per word, and
