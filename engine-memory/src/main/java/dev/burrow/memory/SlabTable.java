@@ -9,7 +9,9 @@ import java.util.Arrays;
  * collide go to an open-addressing overflow map.
  */
 final class SlabTable {
-    private static final long EMPTY = 1L; // never a slab base: bases are aligned to at least 256 bytes
+    // Never a slab base (bases are aligned to at least 256 bytes), and its XOR with any base has every bit below the
+    // slab size set, so Slabs.isSlot can test "our base, home cell" and "slot start" in one compare.
+    private static final long EMPTY = -1L;
 
     private final int shift;
     private long[] bases;
@@ -36,6 +38,11 @@ final class SlabTable {
     boolean contains(long base) {
         int i = (int) (base >>> shift) & mask;
         return bases[i] == base || overflow != null && overflow.get(base) >= 0;
+    }
+
+    /** @return the base in {@code base}'s home cell: {@code base} itself when that slab is ours and sits at home */
+    long homeOf(long base) {
+        return bases[(int) (base >>> shift) & mask];
     }
 
     void put(long base, int slab) {

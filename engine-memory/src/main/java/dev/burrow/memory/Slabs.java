@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>Index to address is a multiply-shift division by {@code perSlab} and a load; address to index masks the
  * address to its slab base, finds the slab in a {@link SlabTable} (Java side only) and divides the offset by the
- * stride with a multiply-shift that is exact for every offset in a slab; an offset that is not a slot start (an
- * interior pointer) or a base that is not ours (a foreign pointer) gives -1. Slots a slab has never handed out are
+ * stride with one multiply that also tells an exact multiple from anything else ({@link #slotOf}); an offset that
+ * is not a slot start (an interior pointer) or a base that is not ours (a foreign pointer) gives -1. Slots a slab has never handed out are
  * given out by bumping, so a new slab's pages are not touched until used.</p>
  *
  * <h2>Compaction</h2>
@@ -24,8 +24,10 @@ final class Slabs {
     final long slabBytes;
     final int perSlab;
     private final long baseMask;
-    private final long offsetMagic;
-    private final int offsetShift;
+    /** The inverse, modulo 2^64, of the stride's odd part (see {@link #slotOf}). */
+    private final long strideInverse;
+    /** The stride's power-of-two part, as a shift. */
+    private final int strideTwos;
     private final long indexMagic;
     private final int indexShift;
     private final SlabSource source;
@@ -53,11 +55,33 @@ final class Slabs {
         this.baseMask = -slabBytes;
         this.source = source;
         this.sampleSites = sampleSites;
-        this.offsetShift = log2Ceil(slabBytes) + log2Ceil(stride);
-        this.offsetMagic = (1L << offsetShift) / stride + 1;
+        this.strideTwos = Integer.numberOfTrailingZeros(stride);
+        this.strideInverse = inverseOfOdd(stride >>> strideTwos);
         this.indexShift = HandleLayout.INDEX_BITS + log2Ceil(perSlab);
         this.indexMagic = (1L << indexShift) / perSlab + 1;
         this.table = new SlabTable(slabBytes);
+    }
+
+    /** @return x with {@code odd * x == 1} modulo 2^64 (Newton's iteration doubles the correct low bits each step) */
+    static long inverseOfOdd(long odd) {
+        long x = odd; // correct to 3 bits: odd * odd == 1 mod 8
+        for (int i = 0; i < 5; i++) {
+            x *= 2 - odd * x;
+        }
+        return x;
+    }
+
+    /**
+     * Exact division by the stride, and the test that there is nothing to divide, in one multiply: for an offset
+     * that is a multiple of the stride, multiplying by the inverse of the stride's odd part and rotating out its
+     * power-of-two part gives the quotient exactly; for any other offset it gives a number above 2^64 / stride
+     * (Granlund and Montgomery's divisibility test), so above {@code perSlab} too.
+     *
+     * @return the slot number {@code off} starts, or a value not below {@code perSlab} (compared unsigned) when it
+     *         is not a slot start
+     */
+    private long slotOf(long off) {
+        return Long.rotateRight(off * strideInverse, strideTwos);
     }
 
     private static int log2Ceil(long n) {
@@ -78,9 +102,8 @@ final class Slabs {
         if (s < 0) {
             return -1;
         }
-        long off = address - key;
-        long q = (off * offsetMagic) >>> offsetShift;
-        if (q * stride != off || q >= perSlab) {
+        long q = slotOf(address - key);
+        if (Long.compareUnsigned(q, perSlab) >= 0) {
             return -1;
         }
         int p = s * perSlab + (int) q;
@@ -94,14 +117,16 @@ final class Slabs {
      * @return whether {@code address} is the start of a slot in one of these slabs
      */
     boolean isSlot(long address) {
-        return table.contains(address & baseMask) && isSlotStart(address);
+        long key = address & baseMask;
+        // Both tests in one compare: the XOR is 0 for our base in its home cell; another base differs at or above
+        // bit log2(slabBytes), and an empty cell has every bit below it set, so either way the XOR is at least
+        // slabBytes - 1, not below perSlab. A slab in the table's overflow map takes the slow path.
+        return Long.compareUnsigned(table.homeOf(key) ^ key | slotOf(address - key), perSlab) < 0;
     }
 
     /** @return whether {@code address}, which lies in one of these slabs, is the start of a slot */
     boolean isSlotStart(long address) {
-        long off = address & ~baseMask; // slabs are aligned to their size
-        long q = (off * offsetMagic) >>> offsetShift;
-        return q * stride == off && q < perSlab;
+        return Long.compareUnsigned(slotOf(address & ~baseMask), perSlab) < 0; // slabs are aligned to their size
     }
 
     /** @return the slab number a physical slot is on */
