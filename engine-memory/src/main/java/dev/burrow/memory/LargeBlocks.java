@@ -183,13 +183,22 @@ final class LargeBlocks {
     }
 
     /**
-     * Burrow's native heap just gave this address to something else (a slab, a chunk, a block under the kill switch):
-     * a free of it is no longer a double free of the block that was there before.
+     * Burrow's native heap just gave {@code [address, address + bytes)} to something else (a slab, a chunk, a block
+     * under the kill switch): a free of any address in it is no longer a double free of a block that was there before,
+     * but a free of Burrow's memory. The new block may start anywhere in an old one, or cover several, so every
+     * graveyard is scanned ({@value #STRIPES} x {@value #GRAVE} compares): this runs only while an LWJGL allocator is
+     * attached, once per native block Burrow takes.
      */
-    void unbury(long address) {
-        Stripe s = stripe(address);
-        synchronized (s) {
-            s.buried(address, true);
+    void unburyRange(long address, long bytes) {
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                long[] g = s.grave;
+                for (int i = 0; i < GRAVE; i++) {
+                    if (Long.compareUnsigned(g[i] - address, bytes) < 0) {
+                        g[i] = 0;
+                    }
+                }
+            }
         }
     }
 

@@ -85,7 +85,8 @@ final class NativeBlocks {
         if (trackers == 0) {
             return;
         }
-        LargeBlocks.INSTANCE.unbury(address); // Burrow's own memory now: refused as such, not as a double free
+        // Burrow's own memory now, all of it: a stale pointer into it is refused as such (EM102), not as a double free
+        LargeBlocks.INSTANCE.unburyRange(address, bytes);
         if (isContainer(bytes)) {
             synchronized (rangeLock) {
                 int at = insertionPoint(address);

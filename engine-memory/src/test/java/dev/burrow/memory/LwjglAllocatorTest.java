@@ -103,6 +103,41 @@ class LwjglAllocatorTest {
         }
     }
 
+    /**
+     * A block freed, then its memory taken again by Burrow's native heap (a group chunk starting before it, say): a
+     * free of the old address is now a free of Burrow's memory, not a double free. The system allocator decides when
+     * it reuses an address (under the kill switch this made doubleForeignAndStrangerFreesAreToldApart flaky), so this
+     * test makes the reuse itself, at an address nothing is written to.
+     */
+    @Test
+    void memoryBurrowTakesAgainLeavesTheGraveyard() {
+        long chunk = 0x3A5_0000_0000L;
+        long old = chunk + 96;
+        LargeBlocks.Owner nobody = new LargeBlocks.Owner() {
+            @Override
+            public void largeFreed(long address, long bytes, long align) {
+            }
+
+            @Override
+            public EngineMemory engine() {
+                return null;
+            }
+        };
+        LargeBlocks.INSTANCE.put(old, 128, 16, nobody, null);
+        assertEquals(LargeBlocks.FREED, LargeBlocks.INSTANCE.free(old, null));
+        assertEquals(LargeBlocks.FREED_BEFORE, LargeBlocks.INSTANCE.free(old, null), "freed twice");
+        NativeBlocks.INSTANCE.track(1);
+        try {
+            NativeBlocks.INSTANCE.allocated(chunk, 4096, 16);
+            assertFalse(LargeBlocks.INSTANCE.freedRecently(old));
+            assertEquals(LargeBlocks.UNKNOWN, LargeBlocks.INSTANCE.free(old, null), "Burrow's memory now, not a double free");
+            assertTrue(NativeBlocks.INSTANCE.contains(old));
+        } finally {
+            NativeBlocks.INSTANCE.freed(chunk, 4096, 16);
+            NativeBlocks.INSTANCE.track(-1);
+        }
+    }
+
     @Test
     void doubleForeignAndStrangerFreesAreToldApart() {
         BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
