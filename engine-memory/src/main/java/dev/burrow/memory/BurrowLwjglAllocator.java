@@ -404,11 +404,15 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         DiagnosticCode code = DiagnosticCode.EM102;
         if (ptr < 4096 || (ptr & 7) != 0) {
             why = "not the address of a heap block";
-        } else if (NativeBlocks.INSTANCE.contains(ptr)) {
+        } else if (NativeBlocks.INSTANCE.inBigBlock(ptr)) {
             why = "it lies in memory of a Burrow pool, group, frame arena or block (free it where it came from)";
         } else if (NativeBlocks.INSTANCE.freedRecently(ptr)) {
+            // Exact, and memory Burrow took again has left it: before the page test, which is coarser than a block
+            // and would call a stale pointer beside a live small block of Burrow's "Burrow's memory"
             code = DiagnosticCode.EM101; // jemalloc would crash on it: Burrow gave that memory back
             why = "it lies in memory Burrow freed: a stale pointer (freed before, or its heap, pool or group closed since)";
+        } else if (NativeBlocks.INSTANCE.onSmallBlockPage(ptr)) {
+            why = "it lies in memory of a Burrow pool, group, frame arena or block (free it where it came from)";
         }
         if (why == null) {
             return true;

@@ -20,7 +20,9 @@ import java.util.Arrays;
  * <p>A freed block's range is remembered a while longer ({@value #FREED_RANGES} ranges, newest kept): a stale
  * pointer into it (a block freed twice after its heap gave its slab back, a slot of a pool closed since) is Burrow's
  * mistake to refuse, not a stranger's block to hand to jemalloc, which would crash on it. The price: a block native
- * code got from jemalloc itself inside such a range is refused too (it leaks).</p>
+ * code got from jemalloc itself inside such a range is refused too (it leaks). Memory Burrow takes again leaves the
+ * freed ranges exactly ({@link #retake}), so they are asked before the page index: a stale pointer beside a live
+ * small block is stale, one inside memory Burrow holds again is Burrow's.</p>
  */
 final class NativeBlocks {
     static final NativeBlocks INSTANCE = new NativeBlocks();
@@ -87,6 +89,7 @@ final class NativeBlocks {
         }
         // Burrow's own memory now, all of it: a stale pointer into it is refused as such (EM102), not as a double free
         LargeBlocks.INSTANCE.unburyRange(address, bytes);
+        retake(address, bytes);
         if (isContainer(bytes)) {
             synchronized (rangeLock) {
                 int at = insertionPoint(address);
@@ -130,6 +133,33 @@ final class NativeBlocks {
         }
     }
 
+    /**
+     * Cuts {@code [address, address + bytes)}, a block Burrow holds again, out of the freed ranges: what is left of a
+     * range on either side stays remembered (the right-hand piece as a new, newest range), so a stale pointer beside
+     * the new block is still known as stale, and one inside it is Burrow's memory.
+     */
+    private void retake(long address, long bytes) {
+        long end = address + bytes;
+        synchronized (freedStarts) {
+            for (int i = 0; i < FREED_RANGES; i++) {
+                long s = freedStarts[i];
+                long e = freedEnds[i];
+                if (Long.compareUnsigned(s, end) >= 0 || Long.compareUnsigned(address, e) >= 0 || s == e) {
+                    continue; // no overlap, or an empty slot of the ring
+                }
+                boolean left = Long.compareUnsigned(s, address) < 0;
+                boolean right = Long.compareUnsigned(end, e) < 0;
+                freedStarts[i] = left ? s : 0;
+                freedEnds[i] = left ? address : 0;
+                if (right) {
+                    freedStarts[freedNext] = end;
+                    freedEnds[freedNext] = e;
+                    freedNext = (freedNext + 1) & (FREED_RANGES - 1);
+                }
+            }
+        }
+    }
+
     /** @return whether {@code address} lies in one of the last {@value #FREED_RANGES} blocks freed while recording */
     boolean freedRecently(long address) {
         synchronized (freedStarts) {
@@ -159,14 +189,24 @@ final class NativeBlocks {
 
     /** @return whether {@code address} lies in a recorded big block or on a page of a recorded small one */
     boolean contains(long address) {
+        return inBigBlock(address) || onSmallBlockPage(address);
+    }
+
+    /** @return whether {@code address} lies in a recorded block of {@code CONTAINER_BYTES} or more (exact) */
+    boolean inBigBlock(long address) {
         if (recorded == 0) {
             return false;
         }
         synchronized (rangeLock) {
             int at = insertionPoint(address) - 1;
-            if (at >= 0 && Long.compareUnsigned(address, ends[at]) < 0) {
-                return true;
-            }
+            return at >= 0 && Long.compareUnsigned(address, ends[at]) < 0;
+        }
+    }
+
+    /** @return whether {@code address} lies on a 4 KiB page a recorded small block touches (coarser than the block) */
+    boolean onSmallBlockPage(long address) {
+        if (recorded == 0) {
+            return false;
         }
         long page = address >>> PAGE_SHIFT;
         LongIntMap m = stripe(page);

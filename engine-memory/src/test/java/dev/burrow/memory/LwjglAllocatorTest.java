@@ -138,6 +138,44 @@ class LwjglAllocatorTest {
         }
     }
 
+    /**
+     * A stale pointer on a 4 KiB page that a live small block of Burrow's also touches (under the kill switch every
+     * slot is its own malloc, so they share pages): still a stale pointer (EM101), not "Burrow's memory" (EM102),
+     * which the page index, coarser than a block, used to say first. Burrow taking part of the freed range again
+     * cuts exactly that part out: inside it is Burrow's memory, beside it still stale. Forged addresses nothing is
+     * written to; the memFree is refused either way, never handed to jemalloc.
+     */
+    @Test
+    void aStalePointerBesideALiveSmallBlockIsStale() {
+        long page = 0x3A6_0000_0000L;
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults().debug(DebugLevel.SIMPLE).strict(false))) {
+            NativeBlocks blocks = NativeBlocks.INSTANCE;
+            blocks.allocated(page + 1024, 64, 16); // live, on the same page
+            blocks.allocated(page, 64, 16);
+            blocks.freed(page, 64, 16);
+            assertTrue(blocks.onSmallBlockPage(page));
+            lwjgl.free(page);
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM101), Engines.captured(mem).toString());
+            assertEquals(0, mem.diagnosticCount(DiagnosticCode.EM102), Engines.captured(mem).toString());
+
+            blocks.allocated(page + 16, 16, 16); // the middle of the freed block is Burrow's again
+            assertTrue(blocks.freedRecently(page + 8), "left of the new block");
+            assertFalse(blocks.freedRecently(page + 16), "the new block");
+            assertFalse(blocks.freedRecently(page + 31), "the new block's last byte");
+            assertTrue(blocks.freedRecently(page + 32), "right of the new block");
+            assertTrue(blocks.freedRecently(page + 63));
+            assertFalse(blocks.freedRecently(page + 64), "past the freed block");
+            lwjgl.free(page + 16);
+            lwjgl.free(page + 48);
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM102), "inside the block taken again: Burrow's memory");
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM101), "beside it: still stale");
+            assertEquals(0, mem.diagnosticCount(DiagnosticCode.EM903), "nothing reached jemalloc");
+            blocks.freed(page + 16, 16, 16);
+            blocks.freed(page + 1024, 64, 16);
+        }
+    }
+
     @Test
     void doubleForeignAndStrangerFreesAreToldApart() {
         BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
@@ -156,7 +194,8 @@ class LwjglAllocatorTest {
             long slot = pool.alloc();
             MemoryUtil.memPutLong(slot, 42);
             lwjgl.free(slot);                     // a pool slot passed to memFree: must never reach jemalloc
-            lwjgl.free(slot + 32);
+            lwjgl.free(slot + 8);                 // inside it (slot + 32 is the next slot on a slab, but under the
+                                                  // kill switch it may be memory Burrow freed: a stale pointer, EM101)
             LevelGroup group = mem.group("level");
             long inGroup = group.alloc(256, 16);
             lwjgl.free(inGroup);
