@@ -285,7 +285,7 @@ abstract class CheckedPool extends SlotPool {
         if (keepBits != null) {
             setKept(idx, false);
         }
-        live--;
+        frees++;
         dischargeTag();
         Poison.fill(address, stride);
         if (mustPark(word)) {

@@ -60,7 +60,7 @@ final class LeanPool extends SlotPool {
         if (slabs.isSlot(address) && t < freeAddress.length && keepBits == null) {
             freeAddress[t] = address;
             freeTop = t + 1;
-            live--;
+            frees++;
             dischargeTag();
             return;
         }
@@ -84,7 +84,7 @@ final class LeanPool extends SlotPool {
         if (slabs.isSlotStart(address) && t < freeAddress.length && keepBits == null) {
             freeAddress[t] = address;
             freeTop = t + 1;
-            live--;
+            frees++;
             dischargeTag();
             return;
         }
@@ -107,7 +107,7 @@ final class LeanPool extends SlotPool {
             // owner would be left out of the report. Pools that never keep stay on the fast path above.
             setKept(idx, false);
             push(address);
-            live--;
+            frees++;
             dischargeTag();
         }
     }
@@ -161,7 +161,7 @@ final class LeanPool extends SlotPool {
             if (keepBits != null) {
                 setKept(idx, false);
             }
-            live--;
+            frees++;
             dischargeTag();
             if (mustPark(handle)) {
                 park(idx);
@@ -360,7 +360,7 @@ final class LeanPool extends SlotPool {
                 kept += Long.bitCount(w);
             }
         }
-        long n = Math.max(0, live - kept);
+        long n = Math.max(0, liveSlots() - kept);
         if (n > 0) {
             r.add("? (debug=OFF records no sites; set debug=SIMPLE or PARANOID)", n, n * slotBytes);
         }

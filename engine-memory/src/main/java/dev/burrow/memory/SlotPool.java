@@ -31,9 +31,10 @@ abstract class SlotPool extends Pool {
     int[] freeStack = NO_SLOTS;
     int top;
     final SlotQueue cooling;
-    int live;
-    int peakLive;
+    /** Allocations and frees since creation; the live count is their difference (one counter written per call). */
     long allocs;
+    long frees;
+    int peakLive;
     long[] keepBits;
     boolean closed;
     /** Set by the first handle: until then a generation that wraps cannot make a stale handle pass, so no slot parks. */
@@ -167,9 +168,9 @@ abstract class SlotPool extends Pool {
     }
 
     final void countAlloc() {
-        allocs++;
-        if (++live > peakLive) {
-            peakLive = live;
+        long n = ++allocs - frees;
+        if (n > peakLive) {
+            peakLive = (int) n;
         }
     }
 
@@ -265,8 +266,8 @@ abstract class SlotPool extends Pool {
         }
         LeakReport leaks = leaks();
         closed = true;
-        if (tag.budgeted && live > 0) {
-            tag.discharge((long) live * slotBytes);
+        if (tag.budgeted && liveSlots() > 0) {
+            tag.discharge(liveSlots() * slotBytes);
         }
         try {
             if (!leaks.isEmpty()) {
@@ -535,8 +536,8 @@ abstract class SlotPool extends Pool {
         }
         LeakReport leaks = leaks();
         closed = true;
-        if (tag.budgeted && live > 0) {
-            tag.discharge((long) live * slotBytes);
+        if (tag.budgeted && liveSlots() > 0) {
+            tag.discharge(liveSlots() * slotBytes);
         }
         dropFreeList();
         releaseStorage();
@@ -556,7 +557,10 @@ abstract class SlotPool extends Pool {
 
     @Override public final int slotAlignment() { return slotAlign; }
 
-    @Override public final int live() { return live; }
+    @Override public final int live() { return (int) liveSlots(); }
+
+    /** @return allocations not yet freed */
+    final long liveSlots() { return allocs - frees; }
 
     @Override public final int peakLive() { return peakLive; }
 
@@ -577,7 +581,7 @@ abstract class SlotPool extends Pool {
 
     @Override public final long allocs() { return allocs; }
 
-    @Override public final long frees() { return allocs - live; }
+    @Override public final long frees() { return frees; }
 
     @Override public final boolean isClosed() { return closed; }
 
@@ -585,7 +589,7 @@ abstract class SlotPool extends Pool {
 
     @Override public final DebugLevel debugLevel() { return debug; }
 
-    @Override final long tagBytes() { return (long) live * slotBytes; }
+    @Override final long tagBytes() { return liveSlots() * slotBytes; }
 
     @Override final TagAccount tag() { return tag; }
 
