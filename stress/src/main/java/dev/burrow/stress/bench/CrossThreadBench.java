@@ -8,6 +8,7 @@ import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.Pool;
 import org.lwjgl.system.jemalloc.JEmalloc;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * allocates). The baseline does the same with jemalloc malloc/free on all three threads. The hand-over queue is the
  * same simple ring in both. Scores are per allocation (per poll of the hand-over ring, for the freeing thread), per thread.
  */
+@Fork(1)
 @State(Scope.Group)
 public class CrossThreadBench {
     static final int N = 256;

@@ -7,6 +7,7 @@ import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.Pool;
 import org.lwjgl.system.jemalloc.JEmalloc;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@value #BATCH}, free them newest first; per pair, so JMH's per-call overhead is spread as in {@code frameAlloc64});
  * {@code jemallocHotLifo64} is the same over jemalloc.</p>
  */
+@Fork(3) // a target with little headroom: the median over three JVMs, whose layouts and JIT choices differ
 @State(Scope.Thread)
 public class DebugCostBench {
     static final int N = 256;

@@ -8,6 +8,7 @@ import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.system.jemalloc.JEmalloc;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
@@ -24,6 +25,7 @@ import java.nio.ByteBuffer;
  * Scores are per allocation. Baselines are what a user would write instead: LWJGL's own MemoryStack,
  * jemalloc malloc/free, LWJGL's MemoryUtil, direct ByteBuffers and plain Java arrays (GC included).
  */
+@Fork(1)
 @State(Scope.Thread)
 public class FrameBench {
     static final int N = 1000;

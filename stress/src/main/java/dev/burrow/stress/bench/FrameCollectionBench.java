@@ -7,6 +7,7 @@ import dev.burrow.memory.FrameIntList;
 import dev.burrow.memory.MemoryConfig;
 import org.lwjgl.system.MemoryUtil;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * hand-written {@code memPutInt(base + 4L * i)} over a frame allocation ({@code rawIntLoop}, the baseline) and through
  * a {@link FrameIntList} ({@code burrowIntList}). Per element; both begin and end a frame per invocation.
  */
+@Fork(1)
 @State(Scope.Thread)
 public class FrameCollectionBench {
     static final int N = 1000;

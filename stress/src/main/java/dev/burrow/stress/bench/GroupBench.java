@@ -8,6 +8,7 @@ import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.system.jemalloc.JEmalloc;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -22,6 +23,7 @@ import java.util.SplittableRandom;
  * jemalloc explicit arena ({@code arenas.create}, {@code mallocx} without the thread cache,
  * {@code arena.<i>.destroy}).
  */
+@Fork(1)
 @State(Scope.Thread)
 public class GroupBench {
     static final int N = 100_000;

@@ -8,6 +8,7 @@ import org.lwjgl.system.Configuration;
 import org.lwjgl.system.MemoryUtil;
 import org.lwjgl.system.jemalloc.JEmalloc;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * jemalloc (what LWJGL uses untracked). LWJGL takes its allocator once per process: each benchmark's state picks it in
  * its own fork (JMH forks per benchmark), before anything else touches LWJGL's memory API.
  */
+@Fork(1)
 public class LwjglAllocatorBench {
     static final int SIZE = 64;
 

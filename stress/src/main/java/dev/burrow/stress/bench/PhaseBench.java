@@ -5,6 +5,7 @@ import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
 import dev.burrow.memory.MemoryConfig;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * a phase ({@code frameAlloc}, the baseline) and with one open ({@code burrowAllocInPhase}). Per allocation; both
  * begin and end a frame per invocation.
  */
+@Fork(3) // a target with little headroom: the median over three JVMs, whose layouts and JIT choices differ
 @State(Scope.Thread)
 public class PhaseBench {
     static final int N = 1000;

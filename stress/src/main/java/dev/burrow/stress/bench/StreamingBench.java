@@ -4,6 +4,7 @@ import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.StreamingBudget;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -19,6 +20,7 @@ import java.util.SplittableRandom;
  * of priorities is as deep as it gets: the O(log n) case); {@code burrowOnePriority}: pure least-recently-used. Scores are
  * per reservation (decision, eviction, callback, the new entry); {@code burrowTouch} is the per-use cost.
  */
+@Fork(1)
 @State(Scope.Thread)
 public class StreamingBench {
     @Param({"10000"})

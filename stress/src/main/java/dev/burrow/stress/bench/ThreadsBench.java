@@ -7,6 +7,7 @@ import dev.burrow.memory.MemoryConfig;
 import dev.burrow.memory.Pool;
 import org.lwjgl.system.jemalloc.JEmalloc;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.Threads;
  * allocation, per thread.
  */
 @Threads(2)
+@Fork(1)
 public class ThreadsBench {
     static final int N = 256;
 
