@@ -87,9 +87,6 @@ final class NativeBlocks {
         if (trackers == 0) {
             return;
         }
-        // Burrow's own memory now, all of it: a stale pointer into it is refused as such (EM102), not as a double free
-        LargeBlocks.INSTANCE.unburyRange(address, bytes);
-        retake(address, bytes);
         if (isContainer(bytes)) {
             synchronized (rangeLock) {
                 int at = insertionPoint(address);
@@ -107,12 +104,22 @@ final class NativeBlocks {
             countPages(address, bytes, 1);
         }
         recorded = 1;
+        // Burrow's own memory now, all of it: a stale pointer into it is refused as such (EM102), not as a double
+        // free. Indexed first, so a memFree racing with this call finds the address in one place or the other.
+        LargeBlocks.INSTANCE.unburyRange(address, bytes);
+        retake(address, bytes);
     }
 
     /** Called by {@link NativeHeap#free}: forgets the block if it was recorded. */
     void freed(long address, long bytes, long align) {
         if (recorded == 0) {
             return;
+        }
+        // Remembered as freed before it leaves the index, so a racing memFree finds it in one place or the other
+        synchronized (freedStarts) {
+            freedStarts[freedNext] = address;
+            freedEnds[freedNext] = address + bytes;
+            freedNext = (freedNext + 1) & (FREED_RANGES - 1);
         }
         if (isContainer(bytes)) {
             synchronized (rangeLock) {
@@ -126,17 +133,13 @@ final class NativeBlocks {
         } else {
             countPages(address, bytes, -1);
         }
-        synchronized (freedStarts) {
-            freedStarts[freedNext] = address;
-            freedEnds[freedNext] = address + bytes;
-            freedNext = (freedNext + 1) & (FREED_RANGES - 1);
-        }
     }
 
     /**
      * Cuts {@code [address, address + bytes)}, a block Burrow holds again, out of the freed ranges: what is left of a
-     * range on either side stays remembered (the right-hand piece as a new, newest range), so a stale pointer beside
-     * the new block is still known as stale, and one inside it is Burrow's memory.
+     * range on either side stays remembered (in its slot; the right piece of a range split in two in an empty slot,
+     * else the oldest range's), so a stale pointer beside the new block is still known as stale, and one inside it
+     * is Burrow's memory.
      */
     private void retake(long address, long bytes) {
         long end = address + bytes;
@@ -149,15 +152,39 @@ final class NativeBlocks {
                 }
                 boolean left = Long.compareUnsigned(s, address) < 0;
                 boolean right = Long.compareUnsigned(end, e) < 0;
-                freedStarts[i] = left ? s : 0;
-                freedEnds[i] = left ? address : 0;
-                if (right) {
-                    freedStarts[freedNext] = end;
-                    freedEnds[freedNext] = e;
-                    freedNext = (freedNext + 1) & (FREED_RANGES - 1);
+                if (left) {
+                    freedEnds[i] = address;
+                    if (right) {
+                        keepPiece(end, e, i); // the new block splits the range: the right piece needs a place
+                    }
+                } else {
+                    freedStarts[i] = right ? end : 0;
+                    freedEnds[i] = right ? e : 0;
                 }
             }
         }
+    }
+
+    /**
+     * Stores {@code [start, end)}, the right piece of a freed range split at slot {@code split}, in an empty slot, or
+     * else in place of the oldest range other than the left piece's (lock held).
+     */
+    private void keepPiece(long start, long end, int split) {
+        int at = -1;
+        for (int i = 0; i < FREED_RANGES && at < 0; i++) {
+            if (freedStarts[i] == freedEnds[i]) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            if (freedNext == split) {
+                freedNext = (freedNext + 1) & (FREED_RANGES - 1);
+            }
+            at = freedNext;
+            freedNext = (freedNext + 1) & (FREED_RANGES - 1);
+        }
+        freedStarts[at] = start;
+        freedEnds[at] = end;
     }
 
     /** @return whether {@code address} lies in one of the last {@value #FREED_RANGES} blocks freed while recording */

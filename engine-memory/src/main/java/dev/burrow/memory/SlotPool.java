@@ -559,8 +559,11 @@ abstract class SlotPool extends Pool {
 
     @Override public final int live() { return (int) liveSlots(); }
 
-    /** @return allocations not yet freed */
-    final long liveSlots() { return allocs - frees; }
+    /**
+     * @return allocations not yet freed; never below 0, also for a snapshot read on another thread, which may see
+     *         a newer {@code frees} than {@code allocs} (two plain fields, no ordering between them)
+     */
+    final long liveSlots() { return Math.max(0, allocs - frees); }
 
     @Override public final int peakLive() { return peakLive; }
 

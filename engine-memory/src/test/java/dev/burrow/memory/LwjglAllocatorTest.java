@@ -171,6 +171,14 @@ class LwjglAllocatorTest {
             assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM102), "inside the block taken again: Burrow's memory");
             assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM101), "beside it: still stale");
             assertEquals(0, mem.diagnosticCount(DiagnosticCode.EM903), "nothing reached jemalloc");
+
+            blocks.allocated(page + 2048, 64, 16);
+            blocks.freed(page + 2048, 64, 16);
+            blocks.allocated(page + 2048, 16, 16); // the left part of a freed block taken again
+            assertFalse(blocks.freedRecently(page + 2050));
+            assertTrue(blocks.freedRecently(page + 2064), "the rest is still stale");
+            assertTrue(blocks.freedRecently(page + 2111));
+            blocks.freed(page + 2048, 16, 16);
             blocks.freed(page + 16, 16, 16);
             blocks.freed(page + 1024, 64, 16);
         }
