@@ -100,7 +100,9 @@ class OverlaySectionsTest {
         assertEquals(2, snap[0].frameCount());
         assertEquals(1, snap[0].streaming("levels").evictions());
         int[] tooltips = {0};
-        ZeroGarbage.of("the overlay's sections, every one of them with figures").warmUp(3000).runs(700).retries(1)
+        // The heaviest block checked (ImGui and every section): on 2 busy cores C2 was still compiling it after 3000
+        // runs and a 488 B tier-up event hit both of two rounds in one CI run. Garbage it makes fails every round.
+        ZeroGarbage.of("the overlay's sections, every one of them with figures").warmUp(5000).runs(700).retries(3)
             .assertZero(i -> {
                 snap[0] = mem.snapshot(snap[0]);
                 tooltips[0] += drawSections(snap[0], i) ? 1 : 0;
