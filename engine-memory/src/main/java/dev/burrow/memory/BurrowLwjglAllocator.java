@@ -392,6 +392,10 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         }
     }
 
+    /** Why {@link #mayBeNative} refuses an address in Burrow's own memory (a big block's, or a small block's page). */
+    private static final String INSIDE_BURROW =
+        "it lies in memory of a Burrow pool, group, frame arena or block (free it where it came from)";
+
     /**
      * Refuses an address that must not reach jemalloc: inside Burrow's own memory (a pool slot, a group or frame
      * allocation, the inside of a block), negative, in the first page, or not aligned as every malloc block is
@@ -405,14 +409,14 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         if (ptr < 4096 || (ptr & 7) != 0) {
             why = "not the address of a heap block";
         } else if (NativeBlocks.INSTANCE.inBigBlock(ptr)) {
-            why = "it lies in memory of a Burrow pool, group, frame arena or block (free it where it came from)";
+            why = INSIDE_BURROW;
         } else if (NativeBlocks.INSTANCE.freedRecently(ptr)) {
             // Exact, and memory Burrow took again has left it: before the page test, which is coarser than a block
             // and would call a stale pointer beside a live small block of Burrow's "Burrow's memory"
             code = DiagnosticCode.EM101; // jemalloc would crash on it: Burrow gave that memory back
             why = "it lies in memory Burrow freed: a stale pointer (freed before, or its heap, pool or group closed since)";
         } else if (NativeBlocks.INSTANCE.onSmallBlockPage(ptr)) {
-            why = "it lies in memory of a Burrow pool, group, frame arena or block (free it where it came from)";
+            why = INSIDE_BURROW;
         }
         if (why == null) {
             return true;

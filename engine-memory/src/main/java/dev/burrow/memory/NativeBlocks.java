@@ -117,9 +117,7 @@ final class NativeBlocks {
         }
         // Remembered as freed before it leaves the index, so a racing memFree finds it in one place or the other
         synchronized (freedStarts) {
-            freedStarts[freedNext] = address;
-            freedEnds[freedNext] = address + bytes;
-            freedNext = (freedNext + 1) & (FREED_RANGES - 1);
+            rememberFreed(address, address + bytes);
         }
         if (isContainer(bytes)) {
             synchronized (rangeLock) {
@@ -176,15 +174,22 @@ final class NativeBlocks {
                 at = i;
             }
         }
-        if (at < 0) {
-            if (freedNext == split) {
-                freedNext = (freedNext + 1) & (FREED_RANGES - 1);
-            }
-            at = freedNext;
+        if (at >= 0) {
+            freedStarts[at] = start;
+            freedEnds[at] = end;
+            return;
+        }
+        if (freedNext == split) {
             freedNext = (freedNext + 1) & (FREED_RANGES - 1);
         }
-        freedStarts[at] = start;
-        freedEnds[at] = end;
+        rememberFreed(start, end);
+    }
+
+    /** Writes {@code [start, end)} over the oldest freed range, as the newest (lock held). */
+    private void rememberFreed(long start, long end) {
+        freedStarts[freedNext] = start;
+        freedEnds[freedNext] = end;
+        freedNext = (freedNext + 1) & (FREED_RANGES - 1);
     }
 
     /** @return whether {@code address} lies in one of the last {@value #FREED_RANGES} blocks freed while recording */

@@ -266,9 +266,7 @@ abstract class SlotPool extends Pool {
         }
         LeakReport leaks = leaks();
         closed = true;
-        if (tag.budgeted && liveSlots() > 0) {
-            tag.discharge(liveSlots() * slotBytes);
-        }
+        dischargeLive();
         try {
             if (!leaks.isEmpty()) {
                 leaks.emit(name, engine.events());
@@ -281,6 +279,14 @@ abstract class SlotPool extends Pool {
             top = 0;
             cooling.clear();
             engine.forget(this);
+        }
+    }
+
+    /** At close: gives the tag back what the live slots held, when a budget counts it. */
+    private void dischargeLive() {
+        long n = liveSlots();
+        if (tag.budgeted && n > 0) {
+            tag.discharge(n * slotBytes);
         }
     }
 
@@ -536,9 +542,7 @@ abstract class SlotPool extends Pool {
         }
         LeakReport leaks = leaks();
         closed = true;
-        if (tag.budgeted && liveSlots() > 0) {
-            tag.discharge(liveSlots() * slotBytes);
-        }
+        dischargeLive();
         dropFreeList();
         releaseStorage();
         states = NO_SLOTS;
