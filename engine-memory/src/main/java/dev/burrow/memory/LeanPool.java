@@ -19,6 +19,14 @@ import java.util.Arrays;
  */
 final class LeanPool extends SlotPool {
     private final Slabs slabs;
+    // The free check's inputs, copied from slabs: read from this object, a free makes one dependent load fewer
+    // (hot LIFO 3.69 -> 3.32 ns a pair, DebugCostBench, the two builds run in turn).
+    private final SlabTable table;
+    private final long baseMask;
+    private final int tableShift;
+    private final long strideInverse;
+    private final int strideTwos;
+    private final long perSlab;
     private long[] freeAddress = new long[0];
     private int freeTop;
 
@@ -26,6 +34,12 @@ final class LeanPool extends SlotPool {
              long slabBytes) {
         super(engine, name, slotBytes, 0, group, tag, salt);
         this.slabs = new Slabs(stride, slabBytes, source, false);
+        this.table = slabs.table();
+        this.baseMask = slabs.baseMask();
+        this.tableShift = table.shift();
+        this.strideInverse = slabs.strideInverse();
+        this.strideTwos = slabs.strideTwos();
+        this.perSlab = slabs.perSlab;
     }
 
     @Override
@@ -57,7 +71,8 @@ final class LeanPool extends SlotPool {
     @Override
     public void free(long address) {
         int t = freeTop;
-        if (slabs.isSlot(address) && t < freeAddress.length && keepBits == null) {
+        if (Slabs.isSlot(address, baseMask, table.homeCells(), tableShift, strideInverse, strideTwos, perSlab)
+            && t < freeAddress.length && keepBits == null) {
             freeAddress[t] = address;
             freeTop = t + 1;
             frees++;

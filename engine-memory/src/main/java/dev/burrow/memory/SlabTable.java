@@ -40,6 +40,20 @@ final class SlabTable {
         return bases[i] == base || overflow != null && overflow.get(base) >= 0;
     }
 
+    /**
+     * @return the direct-mapped cells, for a caller that probes them itself (the lean pool's free check): the cell of
+     *         a base is {@code (base >>> shift()) & (length - 1)}; it holds that base, another, or -1 when empty. The
+     *         array is replaced when the table grows, so it is read again for every probe, never kept.
+     */
+    long[] homeCells() {
+        return bases;
+    }
+
+    /** @return the shift that takes a base to its cell number */
+    int shift() {
+        return shift;
+    }
+
     /** @return the base in {@code base}'s home cell: {@code base} itself when that slab is ours and sits at home */
     long homeOf(long base) {
         return bases[(int) (base >>> shift) & mask];
