@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>A free finds its block from the address alone, from any thread: a heap block (handed to its owner thread if
  *       another thread allocated it), a large or pass-through block, a block freed before ({@code EM101}), an
  *       address inside Burrow's own memory or not a heap address at all ({@code EM102}: refused, never given to
- *       jemalloc), or a block Burrow never saw ({@code EM903}: handed to jemalloc, as LWJGL would).</li>
+ *       jemalloc), or a block Burrow never saw ({@code EM903}: refused too, and left allocated: from the address alone
+ *       it cannot be told from a pointer into memory Burrow gave back long ago, which jemalloc would crash on).</li>
  *   <li>At engine close, LWJGL memory still allocated is reported ({@code EM902}, with sites: sampled at SIMPLE,
  *       every one at PARANOID) and stays valid: LWJGL and native code may still use and free it.</li>
  * </ul>
@@ -372,7 +373,7 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         free(ptr);
     }
 
-    /** Not a heap slab: a large or pass-through block, a double free, Burrow's other memory, or a stranger. */
+    /** Not a heap slab: a large or pass-through block, a double free, Burrow's other memory, or a block it never saw. */
     private void freeElsewhere(long ptr) {
         switch (LargeBlocks.INSTANCE.free(ptr, null)) {
             case LargeBlocks.FREED:
@@ -385,10 +386,12 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
                 if (!mayBeNative(ptr)) {
                     return;
                 }
+                // Never handed to jemalloc: from the address alone, a block native code took from jemalloc itself
+                // and a pointer into memory Burrow gave back long ago (past the freed ranges it remembers) look the
+                // same, and je_free of the second crashes the process. Left allocated: a leak, reported.
                 unknownFrees.incrementAndGet();
                 report(DiagnosticCode.EM903, "memFree of 0x" + Long.toHexString(ptr)
-                    + ", which Burrow never allocated: handed to jemalloc", "unknown");
-                JEmalloc.nje_free(ptr);
+                    + ", which Burrow never allocated (or gave back long ago): refused, left as it is", "unknown");
         }
     }
 
@@ -466,7 +469,7 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         return p;
     }
 
-    /** realloc of a block Burrow does not hold: a double free, Burrow's other memory, or native code's own block. */
+    /** realloc of a block Burrow does not hold: a double free, Burrow's other memory, or a block it never saw. */
     private long reallocStranger(long ptr, long size) {
         if (LargeBlocks.INSTANCE.freedRecently(ptr)) {
             report(DiagnosticCode.EM101, "memRealloc of 0x" + Long.toHexString(ptr) + ", which was freed before: refused",
@@ -478,8 +481,8 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         }
         unknownFrees.incrementAndGet();
         report(DiagnosticCode.EM903, "memRealloc of 0x" + Long.toHexString(ptr)
-            + ", which Burrow never allocated: handed to jemalloc (the result is not tracked)", "unknown");
-        return JEmalloc.nje_realloc(ptr, size);
+            + ", which Burrow never allocated (or gave back long ago): refused (NULL), the block left as it is", "unknown");
+        return 0; // as free: never handed to jemalloc
     }
 
     private void report(DiagnosticCode code, String what, String onceKey) {
@@ -564,7 +567,7 @@ public final class BurrowLwjglAllocator implements MemoryUtil.MemoryAllocator {
         return passThrough.bytes.get();
     }
 
-    /** @return frees and reallocs of blocks Burrow never allocated, handed to jemalloc ({@code EM903}) */
+    /** @return frees and reallocs of blocks Burrow never allocated, refused ({@code EM903}) */
     public long strangerFrees() {
         return unknownFrees.get();
     }

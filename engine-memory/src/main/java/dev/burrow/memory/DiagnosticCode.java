@@ -119,8 +119,8 @@ public enum DiagnosticCode {
     /** LWJGL memory (memAlloc and friends) still allocated when its engine closed: reported, and kept valid. */
     EM902(Severity.WARNING, "LWJGL memory leaked at engine close", "free every memAlloc, memCalloc and memRealloc with memFree; set debug=PARANOID for every site",
         "ByteBuffer b = MemoryUtil.memAlloc(64);\nmem.close();                     // b was never memFree'd"),
-    /** memFree or memRealloc of a block Burrow never allocated: handed to jemalloc, as LWJGL would. */
-    EM903(Severity.WARNING, "free of memory Burrow never allocated", "expected for blocks native code allocated itself; otherwise free only what memAlloc returned",
+    /** memFree or memRealloc of a block Burrow never allocated (or gave back long ago): refused, the block left as it is. */
+    EM903(Severity.WARNING, "free of memory Burrow never allocated: refused", "free only what memAlloc returned; a block native code took from jemalloc itself goes back with JEmalloc.je_free",
         "MemoryUtil.nmemFree(JEmalloc.nje_malloc(64));   // not Burrow's block"),
     /** A streaming reservation could not fit, even after every eviction it was allowed to make: it returned null. */
     EM503(Severity.WARNING, "streaming reservation did not fit", "release or unpin entries, reserve at a higher priority, or raise the streaming budget",

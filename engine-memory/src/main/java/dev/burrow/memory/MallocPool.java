@@ -85,6 +85,13 @@ final class MallocPool extends CheckedPool {
         if (slots > MAX_SLOTS) {
             throw new IllegalArgumentException(label + ": cannot reserve " + slots + " slots, at most " + MAX_SLOTS);
         }
+        if (!admitOwner("reserve")) {
+            return;
+        }
+        if (closed) {
+            refuseClosed("reserve");
+            return;
+        }
         // Each slot is its own malloc when it is used; what can be paid now is the bookkeeping, so that slots
         // parked by wrapped generations or held in the quarantine never grow the arrays mid-game.
         if (slots > address.length) {

@@ -214,7 +214,7 @@ public final class MemorySnapshot {
     /** @return bytes of {@link #lwjglUntrackedBlocks()} */
     public long lwjglUntrackedBytes() { return lwjglUntrackedBytes; }
 
-    /** @return frees and reallocs of blocks Burrow never allocated, handed to jemalloc ({@code EM903}) */
+    /** @return frees and reallocs of blocks Burrow never allocated, refused ({@code EM903}) */
     public long lwjglStrangerFrees() { return lwjglStrangerFrees; }
 
     /** @return streaming budgets */

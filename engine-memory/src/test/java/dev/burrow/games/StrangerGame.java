@@ -30,7 +30,9 @@ public final class StrangerGame {
             MemoryUtil.nmemFree(slot);
             pool.free(slot);
             pool.close();
-            MemoryUtil.nmemFree(Strangers.malloc(40)); // native code's own jemalloc block
+            long own = Strangers.malloc(40);
+            MemoryUtil.nmemFree(own); // native code's own jemalloc block: refused (EM903), left allocated
+            org.lwjgl.system.jemalloc.JEmalloc.nje_free(own);
             long[] handed = new long[1000];
             for (int i = 0; i < handed.length; i++) {
                 handed[i] = MemoryUtil.nmemAlloc(8 + i);

@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 /**
  * Blocks native code gets from jemalloc itself, as tests of {@code memFree}'s stranger path need them: from a jemalloc
  * arena of their own, so never inside memory Burrow held and gave back (an address there is refused as a stale
- * pointer, {@code EM101}, instead of being handed to jemalloc).
+ * pointer, {@code EM101}, instead of {@code EM903}).
  */
 public final class Strangers {
     private static int arena = -1;
@@ -17,7 +17,7 @@ public final class Strangers {
     private Strangers() {
     }
 
-    /** @return a jemalloc block of {@code bytes} that Burrow never saw, to be freed with {@code je_free} or memFree */
+    /** @return a jemalloc block of {@code bytes} that Burrow never saw, to be freed with {@code je_free} (memFree refuses it) */
     public static synchronized long malloc(long bytes) {
         if (arena < 0) {
             ByteBuffer index = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());

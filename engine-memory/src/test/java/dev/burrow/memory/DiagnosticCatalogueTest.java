@@ -311,7 +311,9 @@ class DiagnosticCatalogueTest {
         BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
         provoke(DiagnosticCode.EM903, DebugLevel.SIMPLE, mem -> {
             lwjgl.attach(mem);
-            lwjgl.free(org.lwjgl.system.jemalloc.JEmalloc.nje_malloc(72)); // native code's block: jemalloc frees it
+            long own = org.lwjgl.system.jemalloc.JEmalloc.nje_malloc(72);
+            lwjgl.free(own); // native code's block: refused, left allocated
+            org.lwjgl.system.jemalloc.JEmalloc.nje_free(own);
         });
     }
 

@@ -145,6 +145,34 @@ class LwjglAllocatorTest {
      * cuts exactly that part out: inside it is Burrow's memory, beside it still stale. Forged addresses nothing is
      * written to; the memFree is refused either way, never handed to jemalloc.
      */
+    /**
+     * Burrow remembers the last 4096 ranges it freed; a pointer into memory given back before them looks like a block
+     * native code took from jemalloc itself. Neither reaches jemalloc (je_free of the first crashed the JVM).
+     */
+    @Test
+    void aStalePointerOlderThanEveryRememberedFreeNeverReachesJemalloc() {
+        BurrowLwjglAllocator lwjgl = new BurrowLwjglAllocator();
+        try (EngineMemory mem = engine(lwjgl, MemoryConfig.defaults().debug(DebugLevel.SIMPLE).strict(false).groupChunkBytes(256))) {
+            Pool pool = mem.pool("bullets", 64);
+            long stale = pool.alloc();
+            pool.free(stale);
+            pool.close(); // its slab goes back to jemalloc
+            LevelGroup[] groups = new LevelGroup[5000];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = mem.group("churn");
+                groups[i].alloc(100, 8);
+            }
+            for (LevelGroup g : groups) {
+                g.close(); // 5000 more ranges freed: the slab's has left the ring
+            }
+            lwjgl.free(stale);
+            assertEquals(0, lwjgl.realloc(stale, 128));
+            long refused = mem.diagnosticCount(DiagnosticCode.EM101) + mem.diagnosticCount(DiagnosticCode.EM102)
+                + mem.diagnosticCount(DiagnosticCode.EM903);
+            assertEquals(2, refused, Engines.captured(mem).toString());
+        }
+    }
+
     @Test
     void aStalePointerBesideALiveSmallBlockIsStale() {
         long page = 0x3A6_0000_0000L;
@@ -215,14 +243,16 @@ class LwjglAllocatorTest {
             pool.close();
             group.close();
 
-            // Native code's own blocks, freed through memFree: jemalloc's. (From an arena of their own: an address in
-            // memory Burrow gave back moments ago would be refused as a stale pointer.)
+            // Native code's own blocks, through memFree and memRealloc: refused and left as they are (from the address
+            // alone they cannot be told from memory Burrow gave back long ago). From an arena of their own: an address
+            // in memory Burrow gave back moments ago would be refused as a stale pointer instead.
             long stranger = Strangers.malloc(72);
+            MemoryUtil.memPutLong(stranger, 7);
             lwjgl.free(stranger);
-            long stranger2 = Strangers.malloc(72);
-            long moved = lwjgl.realloc(stranger2, 4096);
-            assertNotEquals(0, moved);
-            JEmalloc.nje_free(moved); // realloc of a stranger stays a stranger
+            assertEquals(7, MemoryUtil.memGetLong(stranger), "still allocated: jemalloc never saw the free");
+            assertEquals(0, lwjgl.realloc(stranger, 4096), "realloc of a block Burrow never allocated is refused");
+            assertEquals(7, MemoryUtil.memGetLong(stranger));
+            JEmalloc.nje_free(stranger); // its owner frees it
             assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM903));
             assertEquals(2, lwjgl.strangerFrees());
             assertEquals(0, lwjgl.realloc(large, 10), "realloc of a freed block is refused");

@@ -523,6 +523,23 @@ class MisuseClassesTest {
         }, DiagnosticCode.EM301);
     }
 
+    /** Under the kill switch too (this suite's second run): reserve grows the pool's arrays, the owner's alone. */
+    @Test
+    void class9ReserveFromAnotherThreadOrAfterCloseIsRefused() {
+        refused(mem -> {
+            Pool p = mem.pool("c9r", 32);
+            onAnotherThread(() -> p.reserve(1000));
+            assertTrue(p.capacity() < 1000, "not reserved: " + p.capacity());
+            p.close();
+        }, DiagnosticCode.EM301);
+        refused(mem -> {
+            Pool p = mem.pool("c9r", 32);
+            p.close();
+            p.reserve(5000);
+            assertEquals(0, p.capacity());
+        }, DiagnosticCode.EM105);
+    }
+
     // ---------------------------------------------------------------- 10. right codes
 
     @Test

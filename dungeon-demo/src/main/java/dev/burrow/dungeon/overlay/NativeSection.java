@@ -52,7 +52,7 @@ final class NativeSection {
         Figures.label("stranger frees ");
         Figures.count(snap.lwjglStrangerFrees());
         if (ImGui.isItemHovered()) {
-            hint("memFree of blocks Burrow never allocated, handed to jemalloc (EM903)");
+            hint("memFree of blocks Burrow never allocated, refused and left allocated (EM903)");
         }
     }
 
