@@ -52,7 +52,7 @@ final class BlockList {
     /** @return the index of the block holding {@code [a, a+n)}, or -1 */
     int find(long a, long n) {
         for (int i = count - 1; i >= 0; i--) {
-            if (a >= address[i] && a + n <= address[i] + bytes[i]) {
+            if (a >= address[i] && n >= 0 && a - address[i] <= bytes[i] - n) { // no a + n: it may overflow
                 return i;
             }
         }

@@ -126,7 +126,7 @@ public abstract class FrameArena {
         this.marks = new MarkTable(id, MARK_FIELDS);
         this.size = (int) config.frameArenaBytes();
         this.base = heap.malloc(size, 64, "frame");
-        this.stack = new FrameStack(this, base, size);
+        this.stack = debug == DebugLevel.OFF ? new FrameStack(this, base, size) : new CheckedFrameStack(this, base, size);
         this.cursor = base;
         this.cursorHigh = base;
         this.poisonLow = base;
@@ -270,6 +270,32 @@ public abstract class FrameArena {
     }
 
     /** A stack allocation that does not fit in the block: its own spill block, freed at {@code end()}. */
+    /**
+     * Refuses a stack allocation (checked stack): on a released arena ({@code EM006}), from another thread
+     * ({@code EM301}) or outside a frame ({@code EM001}).
+     *
+     * @throws MemoryDiagnosticException always: a stack call cannot return "nothing"
+     */
+    final void refuseStack(int bytes) {
+        DiagnosticCode code;
+        String what;
+        if (released) {
+            code = DiagnosticCode.EM006;
+            what = "stack allocation of " + bytes + " bytes on the stack of released " + label;
+        } else if (Thread.currentThread() != owner) {
+            code = DiagnosticCode.EM301;
+            what = "stack allocation of " + bytes + " bytes on the stack of " + label + " from thread \""
+                + Thread.currentThread().getName() + "\"";
+        } else {
+            code = DiagnosticCode.EM001;
+            what = "stack allocation of " + bytes + " bytes outside begin()/end() on the stack of " + label
+                + " (use LWJGL's MemoryStack.stackPush() between frames)";
+        }
+        String msg = Diagnostics.format(code, what, null);
+        diagnostics.count(code, msg);
+        throw new MemoryDiagnosticException(code, msg);
+    }
+
     final long stackSpill(int alignment, int bytes) {
         if (released) {
             String msg = Diagnostics.format(DiagnosticCode.EM006, "stack allocation of " + bytes + " bytes on the stack of released "
@@ -369,7 +395,7 @@ public abstract class FrameArena {
             promotions.resolve(frameNumber); // while the frame's bytes are still there
         }
         if (views != null) {
-            views.detachFrom(0);
+            views.detachFrom(0, frameNumber);
         }
         if (guards != null) {
             try {
@@ -469,7 +495,7 @@ public abstract class FrameArena {
             guards.truncate((int) marks.get(row, GUARDS));
         }
         if (views != null) {
-            views.detachFrom((int) marks.get(row, VIEWS)); // collections made after the mark lose their memory
+            views.detachFrom((int) marks.get(row, VIEWS), frameNumber); // collections made after the mark lose their memory
         }
         if (promotions != null) {
             promotions.dropLost(this, frameNumber);
@@ -637,7 +663,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameIntList l = views().intList();
+        FrameIntList l = views().intList(frameNumber);
         l.attach(p, capacity, frameNumber);
         return l;
     }
@@ -651,7 +677,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameLongList l = views().longList();
+        FrameLongList l = views().longList(frameNumber);
         l.attach(p, capacity, frameNumber);
         return l;
     }
@@ -665,7 +691,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameFloatList l = views().floatList();
+        FrameFloatList l = views().floatList(frameNumber);
         l.attach(p, capacity, frameNumber);
         return l;
     }
@@ -680,7 +706,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameIntIntMap m = views().intIntMap();
+        FrameIntIntMap m = views().intIntMap(frameNumber);
         m.attachTable(p, capacity, table, frameNumber);
         return m;
     }
@@ -801,7 +827,7 @@ public abstract class FrameArena {
         if (bytes < 0) {
             return false;
         }
-        if (address >= base && address + bytes <= cursor) {
+        if (address >= base && address <= cursor && bytes <= cursor - address) { // no address + bytes: it may overflow
             return true;
         }
         return spill.find(address, bytes) >= 0;
@@ -870,7 +896,7 @@ public abstract class FrameArena {
         released = true;
         inFrame = false;
         if (views != null) {
-            views.detachFrom(0);
+            views.detachFrom(0, frameNumber);
         }
         spill.freeFrom(0, heap);
         stackSpill.freeFrom(0, heap);
@@ -881,7 +907,9 @@ public abstract class FrameArena {
 
     /**
      * @return the LWJGL stack over this arena's block: pass it to any LWJGL call. It is the same object for the
-     *         arena's life; allocations that do not fit spill rather than throw.
+     *         arena's life; allocations that do not fit spill rather than throw. Its memory is the frame's: below
+     *         OFF, an allocation on it outside {@code begin()}/{@code end()} throws {@code EM001}, one from another
+     *         thread {@code EM301}, one after {@link #release()} {@code EM006} (at every level)
      */
     public MemoryStack stack() {
         return stack;

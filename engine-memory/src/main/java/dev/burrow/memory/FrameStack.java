@@ -14,8 +14,8 @@ import org.lwjgl.system.MemoryStack;
  * from an earlier frame stays valid; after {@link FrameArena#release()} every allocation through it is refused
  * ({@code EM006}, thrown: a stack call has no way to return "nothing").</p>
  */
-final class FrameStack extends MemoryStack {
-    private final FrameArena arena;
+class FrameStack extends MemoryStack {
+    final FrameArena arena;
     /** The lowest address the stack reached since the frame began: frame allocations stay below it. */
     long lowAddress;
 

@@ -523,6 +523,24 @@ class MisuseClassesTest {
         }, DiagnosticCode.EM301);
     }
 
+    /** A size that overflows address + size must not make a promotion look like the frame's own memory. */
+    @Test
+    void class5PromotionOfAnOverflowingSizeIsRefusedAtOnce() {
+        refused(mem -> {
+            FrameArena f = mem.frame();
+            LevelGroup g = mem.group("c5p");
+            f.begin();
+            try {
+                long a = f.alloc(64, 8);
+                assertEquals(0, f.promote(a, Long.MAX_VALUE, 8, g));
+                assertEquals(0, f.promote(a, Long.MAX_VALUE - a + 1, 8, g)); // a + bytes wraps to exactly 0
+            } finally {
+                f.end();
+                g.close();
+            }
+        }, DiagnosticCode.EM013);
+    }
+
     /** Under the kill switch too (this suite's second run): reserve grows the pool's arrays, the owner's alone. */
     @Test
     void class9ReserveFromAnotherThreadOrAfterCloseIsRefused() {

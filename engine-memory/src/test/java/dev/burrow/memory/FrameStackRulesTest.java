@@ -1,0 +1,71 @@
+package dev.burrow.memory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** frame.stack() is the frame's memory: the owner's, inside a frame (below OFF, refused otherwise, always thrown). */
+class FrameStackRulesTest {
+
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"SIMPLE", "PARANOID"})
+    void outsideAFrameIsRefusedAndTheNextFrameIsNotBlamed(DebugLevel level) {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level).strict(true))) {
+            FrameArena f = mem.frame();
+            MemoryStack stack = f.stack();
+            MemoryDiagnosticException before = assertThrows(MemoryDiagnosticException.class, () -> stack.nmalloc(8, 64));
+            assertEquals(DiagnosticCode.EM001, before.code());
+            f.begin();
+            MemoryUtil.memSet(stack.nmalloc(8, 4096), 1, 4096);
+            f.end();
+            MemoryDiagnosticException after = assertThrows(MemoryDiagnosticException.class, () -> stack.mallocInt(4));
+            assertEquals(DiagnosticCode.EM001, after.code());
+            f.begin(); // strict: an EM005 (write after end) here would throw; nothing was written
+            try (MemoryStack s = stack.push()) {
+                assertNotEquals(0, MemoryUtil.memAddress(s.mallocInt(4)));
+            }
+            f.end();
+            assertEquals(0, mem.diagnosticCount(DiagnosticCode.EM005));
+            assertEquals(2, mem.diagnosticCount(DiagnosticCode.EM001));
+        }
+    }
+
+    @Test
+    void anotherThreadIsRefusedAndTheOwnersPointerDoesNotMove() throws Exception {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.SIMPLE).strict(false))) {
+            FrameArena f = mem.frame();
+            f.begin();
+            MemoryStack stack = f.stack();
+            int pointer = stack.getPointer();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    stack.nmalloc(8, 64);
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+            });
+            t.start();
+            t.join();
+            MemoryDiagnosticException e = assertInstanceOf(MemoryDiagnosticException.class, thrown.get());
+            assertEquals(DiagnosticCode.EM301, e.code());
+            assertEquals(pointer, stack.getPointer(), "nothing taken");
+            f.end();
+            assertEquals(1, mem.diagnosticCount(DiagnosticCode.EM301));
+        }
+    }
+
+    @Test
+    void offChecksNothing() {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.OFF))) {
+            FrameArena f = mem.frame();
+            assertNotEquals(0, f.stack().nmalloc(8, 64), "OFF: unchecked, as documented");
+        }
+    }
+}
