@@ -868,7 +868,9 @@ public final class EngineMemory implements AutoCloseable {
      * Frees every frame arena, pool and group still open. Groups with bytes and pools with live slots are reported
      * as leaks ({@code EM603}) with their sites; frees handed to concurrent pools by other threads are applied first.
      * Frame arenas refuse every operation afterwards ({@code EM006}). Call it once the game's threads are done with
-     * their allocators. Closing twice does nothing.
+     * their allocators (joined, or parked for good): their memory is freed here, so a thread still in the middle of
+     * an operation on it when this runs writes into freed memory, at every debug level. No check on the hot path can
+     * see that without a fence in every call. Closing twice does nothing.
      */
     @Override
     public void close() {
