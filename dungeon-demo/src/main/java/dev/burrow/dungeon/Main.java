@@ -19,6 +19,8 @@ public final class Main {
         "                          [--assets DIR]   open the game window (default; keys: ? in the game, docs/game.md)",
         "       dungeon-demo play --frames N [--script \"x x g i c u > Gx50\"] [--screenshot out.png]   scripted run, then exit",
         "       dungeon-demo arena [--enemies N] [--seed S] [--workers N] [--frames N] [--screenshot out.png]   the 500-enemy arena",
+        "                          [--pilot] [--no-overlay] [--overlay-open SECTION,...] [--overlay-ab] [--compare SNAPSHOT.json]",
+        "                          [--save-snapshot]   (docs/arena.md, docs/overlay.md)",
         "       dungeon-demo ascii --seed S --depth D [--size WxH] [--assets DIR]   print a level as text, headless",
         "       dungeon-demo -h | --help | --version",
         "exit codes: 0 ok, 1 failed, 2 bad arguments, 3 bad asset file, 4 out of native memory, 5 no display, 6 cannot write");
@@ -65,7 +67,7 @@ public final class Main {
             System.err.println("error: " + e.getMessage());
             return ExitCode.NO_DISPLAY;
         } catch (java.io.IOException e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("error: cannot write a file (" + dev.burrow.dungeon.cli.FileErrors.why(e) + ")");
             return ExitCode.IO;
         } catch (AssetException e) {
             System.err.println("error: " + e.getMessage());

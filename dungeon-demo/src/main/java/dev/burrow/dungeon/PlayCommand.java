@@ -61,6 +61,9 @@ final class PlayCommand {
         }
         // Interactive games keep their morgues in the user's data folder; scripted runs only where --morgue says.
         Path morgueDir = a.has("morgue") ? Path.of(a.string("morgue", "")) : frames == 0 ? Morgue.defaultDir() : null;
+        if (a.has("morgue")) {
+            RunSupport.checkFolderWritable("dungeon-demo play", "morgue", morgueDir); // now, not when the game ends
+        }
         GenAssets assets = GenAssets.from(a.string("assets", null)); // malformed files fail here, before a window opens
         boolean interactive = frames == 0;
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20).groupChunkBytes(96 * 1024).poolSlabBytes(4096));
@@ -236,7 +239,7 @@ final class PlayCommand {
             try {
                 morgue = Morgue.write(morgueDir, game, LocalDateTime.now()).toAbsolutePath().toString();
             } catch (IOException | RuntimeException e) {
-                morgue = "could not be written to " + morgueDir + ": " + e.getMessage();
+                morgue = "could not be written to " + morgueDir + " (" + dev.burrow.dungeon.cli.FileErrors.why(e) + ")";
                 System.err.println("warning: the morgue file " + morgue);
             }
             return true;

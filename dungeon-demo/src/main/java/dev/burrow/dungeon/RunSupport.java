@@ -1,6 +1,7 @@
 package dev.burrow.dungeon;
 
 import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.cli.FileErrors;
 import dev.burrow.dungeon.cli.UsageException;
 
 import java.io.IOException;
@@ -30,8 +31,24 @@ final class RunSupport {
         return THREADS.getCurrentThreadAllocatedBytes();
     }
 
-    /** Fails in one line, before any window opens, when the screenshot cannot be written. */
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    /**
+     * Fails in one line, before any window opens, when the screenshot cannot be written, or would replace a file
+     * that is not a screenshot: the name must end in .png, and a file already there must be a PNG.
+     */
     static void checkWritable(String command, Path shot) {
+        String name = shot.getFileName() == null ? "" : shot.getFileName().toString();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UsageException(command + ": --screenshot: '" + shot + "' must be a file name ending in .png");
+        }
+        if (Files.isDirectory(shot)) {
+            throw new UsageException(command + ": --screenshot: '" + shot + "' is a folder", ExitCode.IO);
+        }
+        if (Files.exists(shot) && !isPng(shot)) {
+            throw new UsageException(command + ": --screenshot: '" + shot + "' exists and is not a PNG: not replaced",
+                ExitCode.IO);
+        }
         Path dir = shot.toAbsolutePath().getParent();
         try {
             if (dir != null) {
@@ -39,7 +56,31 @@ final class RunSupport {
                 Files.delete(Files.createTempFile(dir, ".burrow", ".png"));
             }
         } catch (IOException | SecurityException e) {
-            throw new UsageException(command + ": --screenshot: cannot write to " + dir + " (" + e.getMessage() + ")", ExitCode.IO);
+            throw new UsageException(command + ": --screenshot: cannot write to " + dir + " (" + FileErrors.why(e) + ")", ExitCode.IO);
+        }
+    }
+
+    /**
+     * Fails in one line, before any window opens, when {@code --flag DIR} names a folder that cannot be made or
+     * written (a file in the way, no permission).
+     */
+    static void checkFolderWritable(String command, String flag, Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UsageException(command + ": --" + flag + " needs a folder name, got an empty one");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".burrow", ".probe"));
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            throw new UsageException(command + ": --" + flag + ": cannot write to '" + dir + "' (" + FileErrors.why(e) + ")", ExitCode.IO);
+        }
+    }
+
+    private static boolean isPng(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE);
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 

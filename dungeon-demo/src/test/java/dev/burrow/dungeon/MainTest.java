@@ -1,9 +1,12 @@
 package dev.burrow.dungeon;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -49,5 +52,30 @@ class MainTest {
             assertTrue(r[2].startsWith("error: ") && !r[2].contains("\n"), r[2]);
         }
         assertTrue(capture("ascii", "--size", "100000x100000")[2].contains("1024"), "names the limit");
+    }
+
+    /** Checked before any window opens, so these run without a display. */
+    @Test
+    void outputFilesAreCheckedBeforeTheGameAndNeverReplaceSomethingElse(@TempDir Path dir) throws Exception {
+        Path jar = Files.write(dir.resolve("precious.jar"), new byte[] {'P', 'K', 3, 4, 42});
+        String[] r = capture("play", "--frames", "5", "--screenshot", jar.toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--screenshot") && r[2].contains("must be a file name ending in .png"), r[2]);
+        Path fake = Files.write(dir.resolve("notes.png"), "my notes".getBytes());
+        r = capture("arena", "--frames", "5", "--screenshot", fake.toString());
+        assertEquals("6", r[0], r[2]);
+        assertTrue(r[2].contains("exists and is not a PNG: not replaced"), r[2]);
+        assertEquals("my notes", Files.readString(fake));
+        assertArrayEquals(new byte[] {'P', 'K', 3, 4, 42}, Files.readAllBytes(jar));
+        Files.createDirectories(dir.resolve("shots.png"));
+        r = capture("play", "--frames", "5", "--screenshot", dir.resolve("shots.png").toString());
+        assertEquals("6", r[0], r[2]);
+        assertTrue(r[2].endsWith("shots.png' is a folder"), r[2]);
+        r = capture("play", "--frames", "5", "--morgue", jar.toString());
+        assertEquals("6", r[0], r[2]);
+        assertTrue(r[2].contains("--morgue: cannot write to") && r[2].contains("a file is in the way"), r[2]);
+        r = capture("play", "--frames", "5", "--morgue", "");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--morgue needs a folder name"), r[2]);
     }
 }

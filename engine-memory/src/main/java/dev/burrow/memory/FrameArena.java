@@ -395,7 +395,7 @@ public abstract class FrameArena {
             promotions.resolve(frameNumber); // while the frame's bytes are still there
         }
         if (views != null) {
-            views.detachFrom(0, frameNumber);
+            views.detachFrom(0, frameNumber, true);
         }
         if (guards != null) {
             try {
@@ -495,7 +495,7 @@ public abstract class FrameArena {
             guards.truncate((int) marks.get(row, GUARDS));
         }
         if (views != null) {
-            views.detachFrom((int) marks.get(row, VIEWS), frameNumber); // collections made after the mark lose their memory
+            views.detachFrom((int) marks.get(row, VIEWS), frameNumber, false); // collections made after the mark lose their memory
         }
         if (promotions != null) {
             promotions.dropLost(this, frameNumber);
@@ -896,7 +896,7 @@ public abstract class FrameArena {
         released = true;
         inFrame = false;
         if (views != null) {
-            views.detachFrom(0, frameNumber);
+            views.detachFrom(0, frameNumber, true);
         }
         spill.freeFrom(0, heap);
         stackSpill.freeFrom(0, heap);

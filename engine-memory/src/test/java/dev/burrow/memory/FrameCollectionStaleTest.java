@@ -59,4 +59,38 @@ class FrameCollectionStaleTest {
             f.end();
         }
     }
+
+    /** The wait costs no Java heap once warm: rollbacks give views back at once, frame ends a frame later. */
+    @Test
+    void viewsMadeEveryFrameAndAcrossRollbacksMakeNoGarbageOnceWarm() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.SIMPLE).strict(true))) {
+            FrameArena f = mem.frame();
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+            long sum = 0;
+            long before = 0;
+            for (int frame = 0; frame < 21000; frame++) {
+                if (frame == 20000) {
+                    before = threads.getCurrentThreadAllocatedBytes();
+                }
+                f.begin();
+                for (int turn = rnd.nextInt(1, 20); turn > 0; turn--) { // a busy frame runs many turns
+                    long mark = f.mark();
+                    FrameIntList scratch = f.intList(8);
+                    scratch.add(turn);
+                    sum += scratch.get(0);
+                    f.rollback(mark);
+                }
+                for (int n = rnd.nextInt(1, 4); n > 0; n--) {
+                    FrameLongList kept = f.longList(4);
+                    kept.add(n);
+                    sum += kept.size();
+                }
+                f.end();
+            }
+            long garbage = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(sum > 0);
+            assertEquals(0, garbage, "Java heap over 1000 warm frames");
+        }
+    }
 }

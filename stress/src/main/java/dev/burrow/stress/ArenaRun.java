@@ -127,7 +127,7 @@ final class ArenaRun {
         headless = a.has("headless");
         maxStepP99Ms = millis(a, "max-step-p99-ms");
         maxFrameP99Ms = millis(a, "max-frame-p99-ms");
-        reportDir = ReportDir.prepare(a.string("report", "reports/arena"), "report");
+        reportDir = ReportDir.prepare(a.string("report", "reports/arena"), "report", "report.json");
     }
 
     /** @return a timing budget in ms from {@code --name}, or 0 (no budget) when it is not given */

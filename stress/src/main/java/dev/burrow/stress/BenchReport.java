@@ -49,6 +49,13 @@ final class BenchReport {
             throw new dev.burrow.dungeon.cli.UsageException("stress --bench-report: --include is not a regular expression: '"
                 + include + "' (" + e.getDescription() + " at index " + e.getIndex() + ")");
         }
+        if (org.openjdk.jmh.runner.BenchmarkList.defaultList().find(
+                org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(out,
+                    org.openjdk.jmh.runner.options.VerboseMode.SILENT),
+                java.util.List.of(include), java.util.List.of()).isEmpty()) {
+            throw new dev.burrow.dungeon.cli.UsageException("stress --bench-report: --include '" + include
+                + "' matches no benchmark (names look like dev.burrow.stress.bench.PoolBench.burrowPoolAllocFree)");
+        }
         Path dir = ReportDir.prepare(a.string("out", "docs/bench"), "out");
         Path json = dir.resolve("jmh.json");
         ChainedOptionsBuilder o = new OptionsBuilder()

@@ -49,6 +49,10 @@ final class Diff {
 
     private static MemorySnapshot read(Path file) {
         try {
+            if (Files.isDirectory(file)) {
+                System.err.println("error: " + file + ": is a folder, not a snapshot file");
+                return null;
+            }
             if (!Files.isRegularFile(file)) {
                 System.err.println("error: " + file + ": no such snapshot file");
                 return null;

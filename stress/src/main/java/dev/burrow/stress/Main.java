@@ -68,6 +68,9 @@ public final class Main {
             checkMemoryOverrides();
             List<String> list = new java.util.ArrayList<>(Arrays.asList(args));
             boolean noFork = list.remove("--no-fork");
+            if (list.contains("--no-fork")) {
+                throw new UsageException("stress: --no-fork given twice", ExitCode.USAGE);
+            }
             String[] rest = list.toArray(new String[0]);
             if (list.contains("--regen")) {
                 if (!noFork && !Fork.inChild()) {

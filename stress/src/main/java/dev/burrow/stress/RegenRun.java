@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ final class RegenRun {
         depth = (int) a.number("depth", 1, 1, 1000);
         allDepths = a.has("all-depths");
         size = a.size("size", DEFAULT_W, DEFAULT_H, Generator.MIN_SIDE, Generator.MAX_SIDE);
-        reportDir = ReportDir.prepare(a.string("report", "reports/regen"), "report");
+        reportDir = ReportDir.prepare(a.string("report", "reports/regen"), "report", REPORT_FILES);
         assets = dev.burrow.dungeon.gen.GenAssets.from(a.string("assets", null)); // bad files fail before the fork
     }
 
@@ -74,11 +75,29 @@ final class RegenRun {
         long frameBytes = Math.max(256 * 1024, Long.highestOneBit(cells * 64 * 2 - 1));
         Log log = new Log(count);
         Generator gen = new Generator(assets);
+        // Every file is written beside its final name and moved into place once the run has passed or failed on its
+        // own terms: a run that dies (a fault, Ctrl-C, a full disk) leaves the previous report whole, not mixed.
+        try {
+            return measure(log, gen, frameBytes);
+        } finally {
+            for (String f : REPORT_FILES) {
+                Files.deleteIfExists(part(f));
+            }
+        }
+    }
+
+    private static final String[] REPORT_FILES = {"cycles.csv", "memory.png", "report.json"};
+
+    private Path part(String file) {
+        return reportDir.resolve(file + ".part");
+    }
+
+    private int measure(Log log, Generator gen, long frameBytes) throws IOException {
         int warmup;
         String allocator;
         MemorySnapshot snap;
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes));
-             Writer csv = Files.newBufferedWriter(reportDir.resolve("cycles.csv"), StandardCharsets.UTF_8)) {
+             Writer csv = Files.newBufferedWriter(part("cycles.csv"), StandardCharsets.UTF_8)) {
             allocator = mem.allocatorName();
             mem.frame();
             snap = mem.snapshot();
@@ -214,8 +233,11 @@ final class RegenRun {
             j.open().field("seed", f[0]).field("depth", f[1]).field("phase", f[2]).field("message", f[3]).close();
         }
         j.end().raw("engineAtEnd", snap.toJson()).close();
-        Files.writeString(reportDir.resolve("report.json"), j + "\n", StandardCharsets.UTF_8);
-        chart(log, allocator).write(reportDir.resolve("memory.png"));
+        Files.writeString(part("report.json"), j + "\n", StandardCharsets.UTF_8);
+        chart(log, allocator).write(part("memory.png"));
+        for (String f : REPORT_FILES) { // report.json last: it says the others are this run's
+            Files.move(part(f), reportDir.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
 
         out.println();
         out.printf(Locale.ROOT, "%-28s %s%n", "levels", count + " x " + size[0] + "x" + size[1] + (allDepths ? " (all depths)" : " (depth " + depth + ")"));

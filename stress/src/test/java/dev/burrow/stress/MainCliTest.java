@@ -86,4 +86,11 @@ class MainCliTest {
         huge.parse(new String[] {"--regen", "--count", "10000000", "--report", System.getProperty("java.io.tmpdir")});
         assertEquals(256 + 458, huge.childHeapMiB(), "48 B per cycle on top of 256 MiB");
     }
+
+    @Test
+    void aBenchFilterThatMatchesNothingSaysSoAndWritesNothing(@TempDir Path dir) {
+        Path out = dir.resolve("bench");
+        assertEquals(2, CliErrors.run("--bench-report", "--out", out.toString(), "--include", "NoSuchBenchXYZ"));
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }

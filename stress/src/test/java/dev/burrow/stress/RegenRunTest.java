@@ -36,6 +36,25 @@ class RegenRunTest {
         assertEquals(101, Files.readAllLines(dir.resolve("cycles.csv")).size());
         byte[] png = Files.readAllBytes(dir.resolve("memory.png"));
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
+        // A later run that fails (here an injected native fault) leaves this report whole: no file of two runs
+        byte[] csv = Files.readAllBytes(dir.resolve("cycles.csv"));
+        byte[] report = Files.readAllBytes(dir.resolve("report.json"));
+        System.setProperty("burrow.failAfter", "50");
+        System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        try {
+            String[] r = CliErrors.runAny("--regen", "--no-fork", "--count", "3", "--report", dir.toString());
+            assertEquals("4", r[0], r[1]);
+            assertTrue(r[1].contains("[EM701]"), r[1]);
+        } finally {
+            System.clearProperty("burrow.failAfter");
+            System.setOut(out);
+        }
+        assertArrayEquals(csv, Files.readAllBytes(dir.resolve("cycles.csv")));
+        assertArrayEquals(report, Files.readAllBytes(dir.resolve("report.json")));
+        assertArrayEquals(png, Files.readAllBytes(dir.resolve("memory.png")));
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "nothing half-written left");
+        }
     }
 
     @Test
@@ -50,5 +69,12 @@ class RegenRunTest {
         assertEquals(2, CliErrors.run("--regen", "--depth", "3", "--all-depths"));
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         assertEquals(6, CliErrors.run("--regen", "--report", file.resolve("sub").toString()));
+        assertEquals(2, CliErrors.run("--regen", "--report", ""));
+        Path folderInTheWay = dir.resolve("r");
+        Files.createDirectories(folderInTheWay.resolve("report.json"));
+        assertEquals(6, CliErrors.run("--regen", "--count", "1", "--report", folderInTheWay.toString()));
+        String[] twice = CliErrors.runAny("--regen", "--no-fork", "--no-fork", "--count", "1");
+        assertEquals("2", twice[0]);
+        assertEquals("error: stress: --no-fork given twice", twice[1]);
     }
 }

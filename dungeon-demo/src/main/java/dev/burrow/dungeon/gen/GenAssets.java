@@ -111,9 +111,27 @@ public final class GenAssets {
     public static GenAssets load(Path dir) {
         List<Vault> vaults = new ArrayList<>();
         Path vd = dir.resolve("vaults");
-        if (Files.isDirectory(vd)) {
+        Path list = vd.resolve("vaults.list");
+        if (Files.isRegularFile(list)) {
+            // As the jar's: the list names the vaults and their order (the order draws the levels of a seed)
+            List<String> names = read(list);
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i).trim();
+                if (n.isEmpty() || n.startsWith("#")) {
+                    continue;
+                }
+                Path p = vd.resolve(n);
+                if (n.contains("/") || n.contains("\\") || !Files.isRegularFile(p)) {
+                    throw new AssetException(list.toString(), i + 1, "no vault file '" + n + "' in " + vd);
+                }
+                vaults.add(VaultLoader.parse(p.toString(), read(p)));
+            }
+        } else if (Files.isDirectory(vd)) {
             try (Stream<Path> files = Files.list(vd)) {
                 for (Path p : files.filter(f -> f.toString().endsWith(".vault")).sorted().toList()) {
+                    if (!Files.isRegularFile(p)) {
+                        throw new AssetException(p.toString(), 0, "not a regular file");
+                    }
                     vaults.add(VaultLoader.parse(p.toString(), read(p)));
                 }
             } catch (IOException e) {
@@ -163,7 +181,10 @@ public final class GenAssets {
                 lines.add(decode(p, lines.size() + 1, line));
             }
         } catch (IOException e) {
-            throw new AssetException(p.toString(), 0, "cannot read: " + e.getMessage());
+            throw new AssetException(p.toString(), 0, "cannot read (" + dev.burrow.dungeon.cli.FileErrors.why(e) + ")");
+        }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1)); // a byte-order mark some editors write: not part of the text
         }
         return lines;
     }

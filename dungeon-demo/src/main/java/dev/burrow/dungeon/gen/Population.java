@@ -261,10 +261,15 @@ public final class Population {
         }
 
         char glyph(int i) {
-            if (p[i].length() != 1) {
+            if (p[i].codePointCount(0, p[i].length()) != 1) {
                 throw new AssetException(file, no, "glyph must be one character, got '" + p[i] + "'");
             }
-            return p[i].charAt(0);
+            char c = p[i].charAt(0);
+            if (p[i].length() != 1 || c < '!' || c > '~') {
+                // The tile atlas draws ASCII at its own codes; anything else would draw as another glyph
+                throw new AssetException(file, no, "glyph '" + p[i] + "' is not in the tile atlas (printable ASCII, ! to ~)");
+            }
+            return c;
         }
 
         int number(int i, String what, int min, int max) {

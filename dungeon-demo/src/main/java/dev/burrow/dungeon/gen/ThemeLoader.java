@@ -39,6 +39,8 @@ public final class ThemeLoader {
 
     /** A block being read, with the classic dungeon's values until a key says otherwise. */
     static final class Block {
+        /** Each key given so far, with its line: a key given twice is a mistake, not an override. */
+        final java.util.Map<String, Integer> given = new java.util.HashMap<>();
         String file;
         int line;
         String name;
@@ -107,6 +109,10 @@ public final class ThemeLoader {
             }
             if (b == null) {
                 throw new AssetException(file, no, "'" + key + ":' outside a block (start one with 'theme: NAME')");
+            }
+            Integer first = b.given.putIfAbsent(key, no);
+            if (first != null) {
+                throw new AssetException(file, no, "'" + key + ":' given twice in theme '" + b.name + "' (first at line " + first + ")");
             }
             set(b, file, no, key, v);
         }

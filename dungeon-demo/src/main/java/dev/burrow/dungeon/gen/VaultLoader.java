@@ -80,6 +80,7 @@ public final class VaultLoader {
         boolean mirror = false;
         int mapStart = -1;
         int mapEnd = -1;
+        Map<String, Integer> given = new HashMap<>(); // key -> its line: a key given twice is a mistake, not an override
         for (int i = 0; i < lines.size() && mapStart < 0; i++) {
             String raw = lines.get(i);
             String line = stripComment(raw).trim();
@@ -93,6 +94,12 @@ public final class VaultLoader {
             }
             String key = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).trim();
+            if (!key.equals("legend")) {
+                Integer first = given.putIfAbsent(key, no);
+                if (first != null) {
+                    throw new AssetException(file, no, "'" + key + ":' given twice (first at line " + first + ")");
+                }
+            }
             switch (key) {
                 case "name":
                     if (value.isEmpty()) {
@@ -168,6 +175,11 @@ public final class VaultLoader {
         }
         if (mapEnd < 0) {
             throw new AssetException(file, lines.size(), "map has no closing 'end' line (truncated file?)");
+        }
+        for (int i = mapEnd + 1; i < lines.size(); i++) {
+            if (!stripComment(lines.get(i)).isBlank()) {
+                throw new AssetException(file, i + 1, "text after the map's 'end' (one vault per file; comments start with #)");
+            }
         }
         int h = mapEnd - mapStart;
         if (h < 3) {
@@ -279,6 +291,10 @@ public final class VaultLoader {
                     + " key, lever, or monster=NAME, item=NAME, feature=NAME)");
             }
             content = k;
+        }
+        Legend before = legend.get(p[0].charAt(0));
+        if (before != null && before.line > 0) {
+            throw new AssetException(file, no, "glyph '" + p[0] + "' given twice in the legend (first at line " + before.line + ")");
         }
         legend.put(p[0].charAt(0), new Legend(t, content, name, no));
     }

@@ -89,16 +89,22 @@ public final class SnapshotFiles {
      * @throws IllegalArgumentException with one line naming the file and what is wrong with it
      */
     public static MemorySnapshot read(Path p) {
-        String name = String.valueOf(p.getFileName());
+        String name = p.toString();
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException(name + ": is a folder, not a snapshot file");
+        }
         try {
             long size = Files.size(p);
             if (size > MAX_BYTES) {
                 throw new IllegalArgumentException(name + ": " + (size >> 20) + " MiB is too large for a snapshot (they are a few KiB)");
             }
             return MemorySnapshot.fromJson(Files.readString(p, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.MalformedInputException | java.nio.charset.UnmappableCharacterException e) {
+            throw new IllegalArgumentException(name + ": not UTF-8 text (a snapshot is JSON written by Burrow)");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(name + ": no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException(name + ": cannot read it (" + e.getClass().getSimpleName()
-                + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+            throw new IllegalArgumentException(name + ": cannot read it (" + dev.burrow.dungeon.cli.FileErrors.why(e) + ")");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
         }

@@ -41,7 +41,7 @@ public final class GlWindow implements AutoCloseable {
             if (!GLFW.glfwInit()) {
                 errors.free();
                 MemoryUtil.nmemFree(sizeBuffer);
-                throw new NoDisplayException("no display: run it on a desktop or under xvfb-run (e.g. xvfb-run -a java -jar dungeon-demo.jar);"
+                throw new NoDisplayException("no display: run it on a desktop or under Xvfb (put xvfb-run -a before java);"
                     + " headless alternatives: dungeon-demo ascii, stress --regen");
             }
             GLFW.glfwDefaultWindowHints();

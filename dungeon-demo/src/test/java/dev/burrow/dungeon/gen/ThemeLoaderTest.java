@@ -32,6 +32,7 @@ class ThemeLoaderTest {
         assertEquals("t.conf:6: walls must be 6 hex digits like 9a8a72, got 'brown'", error(with("theme: x", "walls: brown")));
         assertEquals("t.conf:6: theme 'x' has no closing 'end' line (truncated file?)", error(with("theme: x", "depth: 2")));
         assertEquals("t.conf:5: theme 'all' is defined twice (first at line 1)", error(with("theme: all")));
+        assertEquals("t.conf:7: 'mazes:' given twice in theme 'x' (first at line 6)", error(with("theme: x", "mazes: 10", "mazes: 20")));
         assertEquals("t.conf:5: theme 'x' has no 'weight:'", error(with("theme: x", "depth: 2", "end")));
         assertEquals("t.conf:1: 'depth:' outside a block (start one with 'theme: NAME')", error("depth: 3"));
         assertEquals("t.conf: no theme covers depth 5 (every depth from 1 to 99 needs one)",
