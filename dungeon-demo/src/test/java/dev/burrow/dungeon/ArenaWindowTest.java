@@ -109,8 +109,8 @@ class ArenaWindowTest {
             {2, "--overlay-ab needs the overlay", new String[] {"--overlay-ab", "--no-overlay", "--frames", "2000"}},
             {2, "--overlay-open: unknown section 'everything'", new String[] {"--overlay-open", "everything"}},
             {2, "--compare shows in the memory overlay", new String[] {"--compare", corrupt.toString(), "--no-overlay"}},
-            {3, "--compare burrow-snapshot-corrupt.json: native.bytes: -3 is negative", new String[] {"--compare", corrupt.toString()}},
-            {3, "--compare nothing-here.json: cannot read it (NoSuchFileException", new String[] {"--compare", dir.resolve("nothing-here.json").toString()}},
+            {3, "--compare " + corrupt + ": native.bytes: -3 is negative", new String[] {"--compare", corrupt.toString()}},
+            {3, "--compare " + dir.resolve("nothing-here.json") + ": no such file", new String[] {"--compare", dir.resolve("nothing-here.json").toString()}},
             {2, "--pilot", new String[] {"--pilot=yes"}},
         };
         for (Object[] k : cases) {

@@ -99,7 +99,7 @@ class PlayWindowTest {
         assertEquals(5, c.exit, c.out);
         String line = c.out.trim();
         assertFalse(line.contains("\n"), line);
-        assertTrue(line.startsWith("error: no display: run it on a desktop or under xvfb-run"), line);
+        assertTrue(line.startsWith("error: no display: run it on a desktop or under Xvfb (put xvfb-run -a before java)"), line);
         assertTrue(line.contains("dungeon-demo ascii") && line.contains("stress --regen"), line);
     }
 }

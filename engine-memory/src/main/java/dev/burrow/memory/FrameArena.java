@@ -395,7 +395,7 @@ public abstract class FrameArena {
             promotions.resolve(frameNumber); // while the frame's bytes are still there
         }
         if (views != null) {
-            views.detachFrom(0, frameNumber, true);
+            views.detachFrom(0);
         }
         if (guards != null) {
             try {
@@ -495,7 +495,7 @@ public abstract class FrameArena {
             guards.truncate((int) marks.get(row, GUARDS));
         }
         if (views != null) {
-            views.detachFrom((int) marks.get(row, VIEWS), frameNumber, false); // collections made after the mark lose their memory
+            views.detachFrom((int) marks.get(row, VIEWS)); // collections made after the mark lose their memory
         }
         if (promotions != null) {
             promotions.dropLost(this, frameNumber);
@@ -663,7 +663,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameIntList l = views().intList(frameNumber);
+        FrameIntList l = views().intList();
         l.attach(p, capacity, frameNumber);
         return l;
     }
@@ -677,7 +677,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameLongList l = views().longList(frameNumber);
+        FrameLongList l = views().longList();
         l.attach(p, capacity, frameNumber);
         return l;
     }
@@ -691,7 +691,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameFloatList l = views().floatList(frameNumber);
+        FrameFloatList l = views().floatList();
         l.attach(p, capacity, frameNumber);
         return l;
     }
@@ -706,7 +706,7 @@ public abstract class FrameArena {
         if (p == 0) {
             return null;
         }
-        FrameIntIntMap m = views().intIntMap(frameNumber);
+        FrameIntIntMap m = views().intIntMap();
         m.attachTable(p, capacity, table, frameNumber);
         return m;
     }
@@ -896,7 +896,7 @@ public abstract class FrameArena {
         released = true;
         inFrame = false;
         if (views != null) {
-            views.detachFrom(0, frameNumber, true);
+            views.detachFrom(0);
         }
         spill.freeFrom(0, heap);
         stackSpill.freeFrom(0, heap);

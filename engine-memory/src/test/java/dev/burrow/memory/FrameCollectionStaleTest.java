@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** A frame collection kept past its frame (in a field, say) is refused the next frame, never the next frame's view. */
+/**
+ * A frame collection kept past its frame (in a field, say) is refused the next frame, not the next frame's view (for a
+ * frame that makes up to half of a kind's first batch of views: FrameViews).
+ */
 class FrameCollectionStaleTest {
 
     @Test
@@ -60,7 +63,7 @@ class FrameCollectionStaleTest {
         }
     }
 
-    /** The wait costs no Java heap once warm: rollbacks give views back at once, frame ends a frame later. */
+    /** The batches cost no Java heap once warm, however many rollbacks a frame makes. */
     @Test
     void viewsMadeEveryFrameAndAcrossRollbacksMakeNoGarbageOnceWarm() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

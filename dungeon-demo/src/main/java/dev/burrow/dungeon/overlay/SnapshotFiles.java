@@ -80,7 +80,7 @@ public final class SnapshotFiles {
      * @throws IllegalArgumentException with one line naming the file and what is wrong with it
      */
     MemorySnapshot read(String name) {
-        return read(dir.resolve(name));
+        return read(dir.resolve(name), name);
     }
 
     /**
@@ -89,7 +89,11 @@ public final class SnapshotFiles {
      * @throws IllegalArgumentException with one line naming the file and what is wrong with it
      */
     public static MemorySnapshot read(Path p) {
-        String name = p.toString();
+        return read(p, p.toString());
+    }
+
+    /** @param name how errors name the file: as the user gave it, or as the overlay lists it */
+    private static MemorySnapshot read(Path p, String name) {
         if (Files.isDirectory(p)) {
             throw new IllegalArgumentException(name + ": is a folder, not a snapshot file");
         }

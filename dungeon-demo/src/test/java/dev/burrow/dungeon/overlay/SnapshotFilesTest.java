@@ -50,9 +50,9 @@ class SnapshotFilesTest {
         Files.createDirectories(dir.resolve("folder.json"));
         assertProblem(files, "truncated.json", "truncated.json: line 1, column 33: unexpected end of file");
         assertProblem(files, "other.json", "other.json: not a Burrow snapshot");
-        assertProblem(files, "binary.json", "binary.json: cannot read it");
-        assertProblem(files, "folder.json", "folder.json: cannot read it");
-        assertProblem(files, "missing.json", "missing.json: cannot read it (NoSuchFileException");
+        assertProblem(files, "binary.json", "binary.json: not UTF-8 text");
+        assertProblem(files, "folder.json", "folder.json: is a folder, not a snapshot file");
+        assertProblem(files, "missing.json", "missing.json: no such file");
     }
 
     @Test
