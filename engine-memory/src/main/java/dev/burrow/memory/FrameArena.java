@@ -271,27 +271,27 @@ public abstract class FrameArena {
 
     /** A stack allocation that does not fit in the block: its own spill block, freed at {@code end()}. */
     /**
-     * Refuses a stack allocation (checked stack): on a released arena ({@code EM006}), from another thread
-     * ({@code EM301}) or outside a frame ({@code EM001}).
+     * Refuses a use of the checked stack: on a released arena ({@code EM006}), from another thread ({@code EM301}) or
+     * outside a frame ({@code EM001}).
      *
+     * @param what the use, e.g. "stack allocation of 64 bytes" or "pop()"
      * @throws MemoryDiagnosticException always: a stack call cannot return "nothing"
      */
-    final void refuseStack(int bytes) {
+    final void refuseStack(String what) {
         DiagnosticCode code;
-        String what;
+        String why;
         if (released) {
             code = DiagnosticCode.EM006;
-            what = "stack allocation of " + bytes + " bytes on the stack of released " + label;
+            why = what + " on the stack of released " + label;
         } else if (Thread.currentThread() != owner) {
             code = DiagnosticCode.EM301;
-            what = "stack allocation of " + bytes + " bytes on the stack of " + label + " from thread \""
-                + Thread.currentThread().getName() + "\"";
+            why = what + " on the stack of " + label + " from thread \"" + Thread.currentThread().getName() + "\"";
         } else {
             code = DiagnosticCode.EM001;
-            what = "stack allocation of " + bytes + " bytes outside begin()/end() on the stack of " + label
+            why = what + " outside begin()/end() on the stack of " + label
                 + " (use LWJGL's MemoryStack.stackPush() between frames)";
         }
-        String msg = Diagnostics.format(code, what, null);
+        String msg = Diagnostics.format(code, why, null);
         diagnostics.count(code, msg);
         throw new MemoryDiagnosticException(code, msg);
     }
@@ -578,6 +578,10 @@ public abstract class FrameArena {
             phaseMisuse("beginPhase(\"" + name + "\") outside a frame");
             return;
         }
+        if (name == null) {
+            phaseMisuse("beginPhase(null): a phase needs a name");
+            return;
+        }
         int id = phases.idOf(name);
         if (id < 0 || phases.depth() == FramePhases.MAX_DEPTH) {
             phaseMisuse(id < 0 ? "more than " + FramePhases.MAX_PHASES + " phase names" : "phases nested deeper than "
@@ -640,10 +644,12 @@ public abstract class FrameArena {
     }
 
     /**
-     * @param id 0 to {@link #phaseCount()}
+     * @param id 0 to {@link #phaseCount()}, exclusive
      * @return the phase's name
+     * @throws IndexOutOfBoundsException for an id outside that range
      */
     public String phaseName(int id) {
+        java.util.Objects.checkIndex(id, phases.count());
         return phases.name(id);
     }
 
@@ -745,6 +751,10 @@ public abstract class FrameArena {
      */
     public long promote(long address, long bytes, int align, LevelGroup group) {
         Alignment.check(align);
+        if (group == null) {
+            promotionMisuse(address, bytes, "the target group is null");
+            return 0;
+        }
         return request(address, bytes, align, group);
     }
 
@@ -758,6 +768,10 @@ public abstract class FrameArena {
      * @return a ticket; 0 when refused ({@code EM013})
      */
     public long promote(long address, long bytes, Pool pool) {
+        if (pool == null) {
+            promotionMisuse(address, bytes, "the target pool is null");
+            return 0;
+        }
         if (bytes > pool.slotBytes()) {
             promotionMisuse(address, bytes, "it is larger than a slot of pool \"" + pool.name() + "\" ("
                 + pool.slotBytes() + " bytes)");

@@ -103,17 +103,29 @@ public final class FrameWorkers implements AutoCloseable {
                 }
                 seen = r;
                 Task t = task;
-                frame.begin();
+                // Whatever throws (the task, or begin/end in strict mode: a phase left open, an overrun), the worker
+                // still arrives: the caller waits at the barrier for every worker, and rethrows the failure.
                 try {
-                    t.run(index, size, frame);
+                    frame.begin();
+                    try {
+                        t.run(index, size, frame);
+                    } finally {
+                        if (frame.inFrame()) {
+                            frame.end();
+                        }
+                    }
                 } catch (Throwable e) {
-                    failure = e;
-                } finally {
-                    if (frame.inFrame()) {
-                        frame.end();
+                    if (failure == null) {
+                        failure = e;
                     }
                 }
-                barrier.arrive(frame);
+                try {
+                    barrier.arrive(frame); // counts down even when strict mode throws its EM014
+                } catch (Throwable e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
             }
         } finally {
             frame.release();

@@ -62,6 +62,39 @@ class FrameStackRulesTest {
     }
 
     @Test
+    void popPushAndSetPointerFromAnotherThreadNeverMoveTheOwnersStack() throws Exception {
+        try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.PARANOID).strict(false))) {
+            FrameArena f = mem.frame();
+            MemoryStack stack = f.stack();
+            f.begin();
+            stack.push();
+            long first = MemoryUtil.memAddress(stack.malloc(64));
+            int pointer = stack.getPointer();
+            for (Runnable misuse : new Runnable[] {stack::pop, stack::push, () -> stack.setPointer(stack.getSize())}) {
+                AtomicReference<Throwable> thrown = new AtomicReference<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        misuse.run();
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                    }
+                });
+                t.start();
+                t.join();
+                assertEquals(DiagnosticCode.EM301, assertInstanceOf(MemoryDiagnosticException.class, thrown.get()).code());
+                assertEquals(pointer, stack.getPointer());
+            }
+            long second = MemoryUtil.memAddress(stack.malloc(64));
+            assertNotEquals(first, second, "the live block is not handed out again");
+            stack.pop();
+            f.end();
+            assertEquals(DiagnosticCode.EM001,
+                assertThrows(MemoryDiagnosticException.class, () -> stack.setPointer(0)).code(), "between frames");
+            assertEquals(3, mem.diagnosticCount(DiagnosticCode.EM301));
+        }
+    }
+
+    @Test
     void offChecksNothing() {
         try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.OFF))) {
             FrameArena f = mem.frame();

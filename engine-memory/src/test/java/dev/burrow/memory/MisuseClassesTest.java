@@ -534,6 +534,8 @@ class MisuseClassesTest {
                 long a = f.alloc(64, 8);
                 assertEquals(0, f.promote(a, Long.MAX_VALUE, 8, g));
                 assertEquals(0, f.promote(a, Long.MAX_VALUE - a + 1, 8, g)); // a + bytes wraps to exactly 0
+                assertEquals(0, f.promote(a, 64, 8, (LevelGroup) null));
+                assertEquals(0, f.promote(a, 64, (Pool) null));
             } finally {
                 f.end();
                 g.close();

@@ -51,6 +51,36 @@ class StreamingBudgetTest {
     }
 
     @Test
+    void touchMovesInPlaceAndMakesNoGarbage() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (EngineMemory mem = Engines.create()) {
+            StreamingBudget b = mem.streaming("levels", 40);
+            List<String> evicted = new ArrayList<>();
+            StreamingBudget.Evictor note = e -> evicted.add(e.name());
+            StreamingBudget.Entry alone = b.reserve("alone", 10, 1000, note); // alone at its priority (boxed: > 127)
+            StreamingBudget.Entry x = b.reserve("x", 10, 0, note);
+            StreamingBudget.Entry y = b.reserve("y", 10, 0, note);
+            StreamingBudget.Entry z = b.reserve("z", 10, 0, note);
+            y.touch(); // the middle: x z y
+            x.touch(); // the head: z y x
+            x.touch(); // the tail already
+            long before = 0;
+            for (int i = 0; i < 20_000; i++) {
+                if (i == 10_000) {
+                    before = threads.getCurrentThreadAllocatedBytes();
+                }
+                alone.touch();
+                z.touch();
+            }
+            assertEquals(0, threads.getCurrentThreadAllocatedBytes() - before, "touch allocates nothing");
+            // now y x z at priority 0: y goes first, then x
+            b.reserve("w", 20, 0, note);
+            assertEquals(List.of("y", "x"), evicted);
+            assertTrue(alone.isResident() && z.isResident());
+        }
+    }
+
+    @Test
     void theLowestPriorityGoesFirstAndANewcomerNeverEvictsAHigherOne() {
         try (EngineMemory mem = Engines.create()) {
             StreamingBudget b = mem.streaming("levels", 30);
