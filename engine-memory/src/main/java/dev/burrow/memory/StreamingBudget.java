@@ -110,6 +110,7 @@ public final class StreamingBudget {
      * @param priority as in {@link #reserve}
      * @param onEvict called before the group closes (may be null)
      * @return the entry, or null when it cannot fit (the group stays open: it is the caller's again)
+     * @throws IllegalArgumentException when the group is closed, or already kept in this budget
      */
     public Entry keep(LevelGroup group, int priority, Evictor onEvict) {
         if (group.isClosed()) {
@@ -127,6 +128,12 @@ public final class StreamingBudget {
         Entry e = new Entry(this, group.name(), group.reservedBytes(), priority, closing, group);
         Entry victims;
         synchronized (this) {
+            for (int i = 0; i < entries; i++) {
+                if (resident[i].group == group) { // its bytes would count twice, and eviction would close it twice
+                    throw new IllegalArgumentException("streaming budget \"" + name + "\": " + group.name()
+                        + " is already kept here (entry \"" + resident[i].name() + "\")");
+                }
+            }
             victims = makeRoom(e.bytes, priority);
             if (victims == REFUSED) {
                 refuse(group.name(), e.bytes, priority);

@@ -51,6 +51,20 @@ class StreamingBudgetTest {
     }
 
     @Test
+    void aGroupKeptTwiceIsRefusedAndCountedOnce() {
+        try (EngineMemory mem = Engines.create()) {
+            StreamingBudget b = mem.streaming("levels", 1 << 20);
+            LevelGroup level = mem.group("level-1");
+            level.alloc(1000, 8);
+            assertNotNull(b.keep(level, 0, null));
+            long used = b.usedBytes();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.keep(level, 5, null));
+            assertTrue(e.getMessage().contains("already kept"), e.getMessage());
+            assertEquals(used, b.usedBytes());
+        }
+    }
+
+    @Test
     void touchMovesInPlaceAndMakesNoGarbage() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         try (EngineMemory mem = Engines.create()) {
