@@ -269,10 +269,9 @@ public abstract class FrameArena {
         return p;
     }
 
-    /** A stack allocation that does not fit in the block: its own spill block, freed at {@code end()}. */
     /**
-     * Refuses a use of the checked stack: on a released arena ({@code EM006}), from another thread ({@code EM301}) or
-     * outside a frame ({@code EM001}).
+     * Refuses a use of the stack: on a released arena ({@code EM006}, at every level), from another thread
+     * ({@code EM301}) or outside a frame ({@code EM001}) (the checked stack's).
      *
      * @param what the use, e.g. "stack allocation of 64 bytes" or "pop()"
      * @throws MemoryDiagnosticException always: a stack call cannot return "nothing"
@@ -296,12 +295,10 @@ public abstract class FrameArena {
         throw new MemoryDiagnosticException(code, msg);
     }
 
+    /** A stack allocation that does not fit in the block: its own spill block, freed at {@code end()}. */
     final long stackSpill(int alignment, int bytes) {
         if (released) {
-            String msg = Diagnostics.format(DiagnosticCode.EM006, "stack allocation of " + bytes + " bytes on the stack of released "
-                + label, null);
-            diagnostics.count(DiagnosticCode.EM006, msg);
-            throw new MemoryDiagnosticException(DiagnosticCode.EM006, msg);
+            refuseStack("stack allocation of " + bytes + " bytes"); // EM006, thrown
         }
         if (bytes < 0 || alignment <= 0 || Integer.bitCount(alignment) != 1 || alignment > Alignment.MAX) {
             throw new IllegalArgumentException("stack allocation of " + bytes + " bytes aligned to " + alignment + " in " + label);

@@ -115,20 +115,23 @@ public final class FrameWorkers implements AutoCloseable {
                         }
                     }
                 } catch (Throwable e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
+                    fail(e);
                 }
                 try {
                     barrier.arrive(frame); // counts down even when strict mode throws its EM014
                 } catch (Throwable e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
+                    fail(e);
                 }
             }
         } finally {
             frame.release();
+        }
+    }
+
+    /** Keeps a worker's failure for {@link #run} to rethrow, the first of the round. */
+    private void fail(Throwable e) {
+        if (failure == null) {
+            failure = e;
         }
     }
 

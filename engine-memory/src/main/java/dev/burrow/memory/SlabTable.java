@@ -54,11 +54,6 @@ final class SlabTable {
         return shift;
     }
 
-    /** @return the base in {@code base}'s home cell: {@code base} itself when that slab is ours and sits at home */
-    long homeOf(long base) {
-        return bases[(int) (base >>> shift) & mask];
-    }
-
     void put(long base, int slab) {
         if (++size * 2 > bases.length) {
             rehash(bases.length * 2);

@@ -291,14 +291,7 @@ public final class StreamingBudget {
             byPriority.put(e.priority, l);
         }
         e.list = l;
-        e.prev = l.tail;
-        e.next = null;
-        if (l.tail == null) {
-            l.head = e;
-        } else {
-            l.tail.next = e;
-        }
-        l.tail = e;
+        append(l, e);
         l.bytes += e.bytes;
     }
 
@@ -310,21 +303,10 @@ public final class StreamingBudget {
         Lru l = e.list;
         if (l == null) {
             link(e);
-            return;
+        } else if (l.tail != e) {
+            detach(l, e);
+            append(l, e);
         }
-        if (l.tail == e) {
-            return;
-        }
-        if (e.prev == null) {
-            l.head = e.next;
-        } else {
-            e.prev.next = e.next;
-        }
-        e.next.prev = e.prev; // not the tail, so there is a next
-        e.prev = l.tail;
-        e.next = null;
-        l.tail.next = e;
-        l.tail = e;
     }
 
     private void unlink(Entry e) {
@@ -332,6 +314,16 @@ public final class StreamingBudget {
         if (l == null) {
             return;
         }
+        detach(l, e);
+        l.bytes -= e.bytes;
+        e.list = null;
+        if (l.head == null) {
+            byPriority.remove(e.priority);
+        }
+    }
+
+    /** Takes {@code e} out of {@code l}'s chain (its bytes and list stay as they are). */
+    private static void detach(Lru l, Entry e) {
         if (e.prev == null) {
             l.head = e.next;
         } else {
@@ -342,13 +334,20 @@ public final class StreamingBudget {
         } else {
             e.next.prev = e.prev;
         }
-        l.bytes -= e.bytes;
         e.prev = null;
         e.next = null;
-        e.list = null;
-        if (l.head == null) {
-            byPriority.remove(e.priority);
+    }
+
+    /** Puts {@code e} at the tail of {@code l}'s chain: the most recently used. */
+    private static void append(Lru l, Entry e) {
+        e.prev = l.tail;
+        e.next = null;
+        if (l.tail == null) {
+            l.head = e;
+        } else {
+            l.tail.next = e;
         }
+        l.tail = e;
     }
 
     // ---------------------------------------------------------------- entries
