@@ -2,6 +2,7 @@ package dev.burrow.dungeon;
 
 import dev.burrow.dungeon.cli.Args;
 import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.cli.OutputFolders;
 import dev.burrow.dungeon.cli.UsageException;
 import dev.burrow.dungeon.game.Action;
 import dev.burrow.dungeon.game.Game;
@@ -62,7 +63,7 @@ final class PlayCommand {
         // Interactive games keep their morgues in the user's data folder; scripted runs only where --morgue says.
         Path morgueDir = a.has("morgue") ? Path.of(a.string("morgue", "")) : frames == 0 ? Morgue.defaultDir() : null;
         if (a.has("morgue")) {
-            RunSupport.checkFolderWritable("dungeon-demo play", "morgue", morgueDir); // now, not when the game ends
+            OutputFolders.prove("dungeon-demo play: --morgue", morgueDir.toString()); // now, not when the game ends
         }
         GenAssets assets = GenAssets.from(a.string("assets", null)); // malformed files fail here, before a window opens
         boolean interactive = frames == 0;

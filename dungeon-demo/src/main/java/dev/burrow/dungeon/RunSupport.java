@@ -1,7 +1,7 @@
 package dev.burrow.dungeon;
 
 import dev.burrow.dungeon.cli.ExitCode;
-import dev.burrow.dungeon.cli.FileErrors;
+import dev.burrow.dungeon.cli.OutputFolders;
 import dev.burrow.dungeon.cli.UsageException;
 
 import java.io.IOException;
@@ -50,29 +50,8 @@ final class RunSupport {
                 ExitCode.IO);
         }
         Path dir = shot.toAbsolutePath().getParent();
-        try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-                Files.delete(Files.createTempFile(dir, ".burrow", ".png"));
-            }
-        } catch (IOException | SecurityException e) {
-            throw new UsageException(command + ": --screenshot: cannot write to " + dir + " (" + FileErrors.why(e) + ")", ExitCode.IO);
-        }
-    }
-
-    /**
-     * Fails in one line, before any window opens, when {@code --flag DIR} names a folder that cannot be made or
-     * written (a file in the way, no permission).
-     */
-    static void checkFolderWritable(String command, String flag, Path dir) {
-        if (dir.toString().isBlank()) {
-            throw new UsageException(command + ": --" + flag + " needs a folder name, got an empty one");
-        }
-        try {
-            Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".burrow", ".probe"));
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            throw new UsageException(command + ": --" + flag + ": cannot write to '" + dir + "' (" + FileErrors.why(e) + ")", ExitCode.IO);
+        if (dir != null) {
+            OutputFolders.prove(command + ": --screenshot", dir.toString());
         }
     }
 

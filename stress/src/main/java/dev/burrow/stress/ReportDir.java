@@ -1,9 +1,9 @@
 package dev.burrow.stress;
 
 import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.cli.OutputFolders;
 import dev.burrow.dungeon.cli.UsageException;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,23 +16,12 @@ final class ReportDir {
      * @param files the files the run writes there: one that is a folder fails now, not after the run
      */
     static Path prepare(String dir, String flag, String... files) {
-        if (dir.isBlank()) {
-            throw new UsageException("--" + flag + " needs a folder name, got an empty one", ExitCode.USAGE);
-        }
-        Path p = Path.of(dir);
+        Path p = OutputFolders.prove("--" + flag, dir);
         for (String f : files) {
             if (Files.isDirectory(p.resolve(f))) {
                 throw new UsageException("--" + flag + ": '" + p.resolve(f) + "' is a folder, where the run writes its " + f,
                     ExitCode.IO);
             }
-        }
-        try {
-            Files.createDirectories(p);
-            Path probe = Files.createTempFile(p, ".burrow", ".probe");
-            Files.delete(probe);
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            throw new UsageException("--" + flag + ": cannot write to '" + dir + "' (" + dev.burrow.dungeon.cli.FileErrors.why(e)
-                + ")", ExitCode.IO);
         }
         return p;
     }
