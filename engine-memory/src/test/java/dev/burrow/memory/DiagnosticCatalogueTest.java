@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -494,22 +493,6 @@ class DiagnosticCatalogueTest {
 
     /** Runs {@code misuse} on a thread named "intruder"; what it throws (strict mode) is rethrown on the test thread. */
     private static void onIntruderThread(Runnable misuse) {
-        AtomicReference<RuntimeException> thrown = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                misuse.run();
-            } catch (RuntimeException e) {
-                thrown.set(e);
-            }
-        }, "intruder");
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-        if (thrown.get() != null) {
-            throw thrown.get();
-        }
+        Threads.rethrownFrom("intruder", misuse);
     }
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 /** frame.stack() is the frame's memory: the owner's, inside a frame (below OFF, refused otherwise, always thrown). */
@@ -43,17 +41,8 @@ class FrameStackRulesTest {
             f.begin();
             MemoryStack stack = f.stack();
             int pointer = stack.getPointer();
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                try {
-                    stack.nmalloc(8, 64);
-                } catch (Throwable e) {
-                    thrown.set(e);
-                }
-            });
-            t.start();
-            t.join();
-            MemoryDiagnosticException e = assertInstanceOf(MemoryDiagnosticException.class, thrown.get());
+            MemoryDiagnosticException e = assertInstanceOf(MemoryDiagnosticException.class,
+                Threads.thrownOn("intruder", () -> stack.nmalloc(8, 64)));
             assertEquals(DiagnosticCode.EM301, e.code());
             assertEquals(pointer, stack.getPointer(), "nothing taken");
             f.end();
@@ -71,17 +60,8 @@ class FrameStackRulesTest {
             long first = MemoryUtil.memAddress(stack.malloc(64));
             int pointer = stack.getPointer();
             for (Runnable misuse : new Runnable[] {stack::pop, stack::push, () -> stack.setPointer(stack.getSize())}) {
-                AtomicReference<Throwable> thrown = new AtomicReference<>();
-                Thread t = new Thread(() -> {
-                    try {
-                        misuse.run();
-                    } catch (Throwable e) {
-                        thrown.set(e);
-                    }
-                });
-                t.start();
-                t.join();
-                assertEquals(DiagnosticCode.EM301, assertInstanceOf(MemoryDiagnosticException.class, thrown.get()).code());
+                Throwable thrown = Threads.thrownOn("intruder", misuse);
+                assertEquals(DiagnosticCode.EM301, assertInstanceOf(MemoryDiagnosticException.class, thrown).code());
                 assertEquals(pointer, stack.getPointer());
             }
             long second = MemoryUtil.memAddress(stack.malloc(64));

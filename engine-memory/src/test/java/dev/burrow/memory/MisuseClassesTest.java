@@ -53,25 +53,7 @@ class MisuseClassesTest {
     }
 
     private static void onAnotherThread(Runnable r) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                r.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "intruder");
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        if (failure.get() instanceof RuntimeException) {
-            throw (RuntimeException) failure.get();
-        } else if (failure.get() != null) {
-            throw new AssertionError(failure.get());
-        }
+        Threads.rethrownFrom("intruder", r);
     }
 
     /** Allocates {@code n} slots and proves no address came twice and each keeps what was written into it. */

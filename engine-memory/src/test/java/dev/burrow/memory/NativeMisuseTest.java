@@ -107,19 +107,10 @@ class NativeMisuseTest {
         };
     }
 
-    private static void onThread(String name, Runnable r) throws InterruptedException {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                r.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, name);
-        t.start();
-        t.join();
-        if (failure.get() != null) {
-            throw new AssertionError(failure.get());
+    private static void onThread(String name, Runnable r) {
+        Throwable failure = Threads.thrownOn(name, r);
+        if (failure != null) {
+            throw new AssertionError(failure);
         }
     }
 
