@@ -10,7 +10,7 @@ import org.lwjgl.system.MemoryUtil;
  * is covered by a fixed set of words placed from both ends, which overlap when the size falls between (writing or
  * checking a word twice is harmless; every word of the range is covered, none outside it). A counted loop costs its
  * exit tests on every call, since the slot size is a field the JIT cannot fold: straight-line code made a checked
- * 64-byte alloc+free about 3 ns faster (15.3-16.5 against 12.2-12.6 ns, DebugCostBench at SIMPLE, builds in turn).
+ * 64-byte alloc+free about 1.5 ns faster (13.9-15.9 against 12.4-12.8 ns, DebugCostBench at SIMPLE, builds in turn).
  * A check folds every word into one difference and branches once. From {@value #MEMSET_BYTES} bytes on, libc's
  * {@code memset} fills.</p>
  */
