@@ -57,7 +57,10 @@ class AllocatorsThroughTheKitTest {
         for (int i = 0; i < ring.length; i++) {
             ring[i] = pool.alloc();
         }
-        ZeroGarbage.of("frame and pool hot paths at " + level).phases("frame", "pool").assertZero((i, phase) -> {
+        // One re-measured round: a CI run under the kill switch saw 320 B in 1 of 1000 runs once, with no compile
+        // time counted; most likely a deoptimisation, which rebuilds scalar-replaced objects on the heap. Garbage
+        // the ops made would be in every round.
+        ZeroGarbage.of("frame and pool hot paths at " + level).phases("frame", "pool").retries(1).assertZero((i, phase) -> {
             frameOps(frame);
             phase.enter(1);
             poolOps(pool, ring, i);
