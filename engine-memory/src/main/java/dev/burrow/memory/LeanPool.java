@@ -5,41 +5,35 @@ import java.util.Arrays;
 /**
  * The pool at {@link DebugLevel#OFF}: slabs and two stacks of free slots, nothing else on the hot path.
  *
- * <p>The address API keeps a stack of free slot <em>addresses</em>: {@code alloc} pops one; {@code free} proves the
- * address is a slot start of one of this pool's slabs (a Java-side table probe and a multiply, which also refuses
- * foreign and interior pointers for free) and pushes it. Neither reads nor writes slot memory nor the state words:
- * like {@code malloc}, a double free or a call from another thread is undefined here.</p>
+ * <p>The address API keeps a stack of free slot <em>addresses</em>: {@code alloc} pops one; {@code free} pushes the
+ * address it is given, as {@code malloc}'s free takes any pointer: misuse here (a double free, a foreign or interior
+ * pointer, a call from another thread) is undefined, and a later {@code alloc} may hand the bad address out. Proving
+ * the address a slot of this pool cost a table probe and a multiply, a third of OFF's alloc+free (hot LIFO 3.2-3.7 ns
+ * with it, 1.87-1.93 without, DebugCostBench, the two builds in turn); SIMPLE and PARANOID prove it. Neither path
+ * reads or writes slot memory or the state words. A free of 0 is a no-op, and frees after {@code close()} or on a pool
+ * that ever kept a slot take the slow path through one bound ({@code freeLimit}), which refuses or clears the mark.</p>
  *
  * <p>The handle API keeps a stack of free slot <em>indices</em> (SlotPool's): {@code release} checks the handle
  * against its state word, marks it free and pushes the index; {@code acquire} pops an index and issues the next
  * generation; neither converts between index and address. Each API takes from the other's stack when its own is
  * empty. A slot is held through a handle exactly while its state word is positive (the address API never writes
- * state words here), so no separate handle bit is kept. Handles are checked as at every level. A closed pool has no
- * slabs in its table and empty stacks, so its fast paths fall through to the refusal without a flag test.</p>
+ * state words here), so no separate handle bit is kept. Handles are checked as at every level. A closed pool has
+ * empty stacks and a free bound of 0, so its fast paths fall through to the refusal without a flag test.</p>
  */
 final class LeanPool extends SlotPool {
     private final Slabs slabs;
-    // The free check's inputs, copied from slabs: read from this object, a free makes one dependent load fewer
-    // (hot LIFO 3.69 -> 3.32 ns a pair, DebugCostBench, the two builds run in turn).
-    private final SlabTable table;
-    private final long baseMask;
-    private final int tableShift;
-    private final long strideInverse;
-    private final int strideTwos;
-    private final long perSlab;
     private long[] freeAddress = new long[0];
     private int freeTop;
+    /**
+     * The free fast path's bound: the address stack's length while the pool is open and has never kept a slot, else
+     * 0, so a free after close or of a pool that keeps slots takes the slow path without a flag test of its own.
+     */
+    private int freeLimit;
 
     LeanPool(EngineMemory engine, String name, int slotBytes, LevelGroup group, TagAccount tag, int salt, SlabSource source,
              long slabBytes) {
         super(engine, name, slotBytes, 0, group, tag, salt);
         this.slabs = new Slabs(stride, slabBytes, source, false);
-        this.table = slabs.table();
-        this.baseMask = slabs.baseMask();
-        this.tableShift = table.shift();
-        this.strideInverse = slabs.strideInverse();
-        this.strideTwos = slabs.strideTwos();
-        this.perSlab = slabs.perSlab;
     }
 
     @Override
@@ -71,8 +65,7 @@ final class LeanPool extends SlotPool {
     @Override
     public void free(long address) {
         int t = freeTop;
-        if (Slabs.isSlot(address, baseMask, table.homeCells(), tableShift, strideInverse, strideTwos, perSlab)
-            && t < freeAddress.length && keepBits == null) {
+        if (address != 0 && t < freeLimit) {
             freeAddress[t] = address;
             freeTop = t + 1;
             frees++;
@@ -96,7 +89,7 @@ final class LeanPool extends SlotPool {
     @Override
     void freeOnOwnSlab(long address) {
         int t = freeTop;
-        if (slabs.isSlotStart(address) && t < freeAddress.length && keepBits == null) {
+        if (slabs.isSlotStart(address) && t < freeLimit) {
             freeAddress[t] = address;
             freeTop = t + 1;
             frees++;
@@ -143,7 +136,10 @@ final class LeanPool extends SlotPool {
             refuseClosed("acquire");
             return 0;
         }
-        int idx = top > 0 ? freeStack[--top] : freeTop > 0 ? slabs.indexOf(freeAddress[--freeTop]) : freshSlot();
+        int idx = top > 0 ? freeStack[--top] : popIndex();
+        if (idx < 0) {
+            idx = freshSlot();
+        }
         handlesIssued = true; // before anything can put an index on the stack the fast path pops without this test
         try {
             chargeTag();
@@ -198,6 +194,22 @@ final class LeanPool extends SlotPool {
         return handle > 0 && idx < states.length && states[idx] == handle;
     }
 
+    /**
+     * Pops the address stack down to a slot of this pool, dropping what a misused free pushed (the fast path takes
+     * any address).
+     *
+     * @return the slot's index, or -1 when the stack holds none
+     */
+    private int popIndex() {
+        while (freeTop > 0) {
+            int idx = slabs.indexOf(freeAddress[--freeTop]);
+            if (idx >= 0) {
+                return idx;
+            }
+        }
+        return -1;
+    }
+
     /** @return a free slot's address: from the address stack, else the index stack, else a fresh slot (growing if needed) */
     private long take() {
         return freeTop > 0 ? freeAddress[--freeTop] : slabs.addressOf(top > 0 ? freeStack[--top] : freshSlot());
@@ -212,6 +224,7 @@ final class LeanPool extends SlotPool {
     @Override
     void slotsGrew(int capacity) {
         freeAddress = Arrays.copyOf(freeAddress, capacity);
+        freeLimit = closed || keepBits != null ? 0 : capacity;
     }
 
     @Override
@@ -226,6 +239,7 @@ final class LeanPool extends SlotPool {
             return;
         }
         setKept(idx, true);
+        freeLimit = 0; // from now on a free clears the slot's mark, on the slow path
     }
 
     @Override
@@ -250,6 +264,7 @@ final class LeanPool extends SlotPool {
     @Override
     void closeInternal(DiagnosticCode leakCode) {
         freeTop = 0;
+        freeLimit = 0;
         super.closeInternal(leakCode);
     }
 
@@ -276,7 +291,7 @@ final class LeanPool extends SlotPool {
             grow();
             idx = slabs.bump();
             if (idx < 0) {
-                idx = slabs.indexOf(freeAddress[--freeTop]); // a slab a compaction freed, filled again
+                idx = popIndex(); // a slab a compaction freed, filled again
             }
         }
         return idx;
@@ -310,7 +325,10 @@ final class LeanPool extends SlotPool {
     @Override
     void markFree(boolean[] free) {
         for (int i = 0; i < freeTop; i++) {
-            free[slabs.indexOf(freeAddress[i])] = true;
+            int idx = slabs.indexOf(freeAddress[i]);
+            if (idx >= 0) {
+                free[idx] = true; // an address that is no slot here (a misused free) is dropped by the rebuild
+            }
         }
         for (int i = 0; i < top; i++) {
             free[freeStack[i]] = true;

@@ -9,17 +9,18 @@ package dev.burrow.memory;
  * <p>Slots of {@link #strideBytes()} bytes live on <em>slabs</em>: native blocks of a power-of-two size aligned to
  * that size; a slot never moves. Everything the pool knows about its slots lives in Java arrays beside them: a stack
  * of free slot indices, and one {@code int} state word per slot (free bit, generation, index). Allocation pops an
- * index; free finds the slot from the address (mask to the slab, one table probe, a multiply for the offset) and
- * pushes it. No path writes bookkeeping into slot memory, so a write after free can damage only the caller's own
+ * index; a checked free finds the slot from the address (mask to the slab, one table probe, a multiply for the
+ * offset) and pushes it. No path writes bookkeeping into slot memory, so a write after free can damage only the caller's own
  * bytes, never the pool.</p>
  *
  * <h2>Debug levels are classes</h2>
  * <p>The engine picks the implementation once, at creation, as LWJGL picks {@code DebugMemoryStack}:</p>
  * <ul>
  *   <li>{@link DebugLevel#OFF}: the lean pool. Like {@code malloc}, misuse of the address API is undefined: a double
- *       free or a free from another thread is not detected (a foreign or interior pointer, and use after
- *       {@link #close()}, are still refused because refusing them costs nothing on this path). Handles are always
- *       checked: a stale, forged or foreign handle is refused at every level.</li>
+ *       free, a foreign or interior pointer or a free from another thread is not detected, and a later
+ *       {@link #alloc()} may hand the bad address out. {@code free(0)} does nothing, and use after {@link #close()}
+ *       is still refused. Handles are always checked: a stale, forged or foreign handle is refused at every
+ *       level.</li>
  *   <li>{@link DebugLevel#SIMPLE} and {@link DebugLevel#PARANOID}: the checked pool. Every operation first proves
  *       the caller is the owner thread, the pool is open, and the address or handle is a slot of this pool in the
  *       right state; only then does it touch anything. Freed slots are poisoned ({@code 0xCD}) and wait in a

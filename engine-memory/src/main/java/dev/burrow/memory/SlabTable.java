@@ -9,8 +9,7 @@ import java.util.Arrays;
  * collide go to an open-addressing overflow map.
  */
 final class SlabTable {
-    // Never a slab base (bases are aligned to at least 256 bytes), and its XOR with any base has every bit below the
-    // slab size set, so Slabs.isSlot can test "our base, home cell" and "slot start" in one compare.
+    // Never a slab base: bases are aligned to at least 256 bytes.
     private static final long EMPTY = -1L;
 
     private final int shift;
@@ -32,26 +31,6 @@ final class SlabTable {
             return slabs[i];
         }
         return overflow == null ? -1 : overflow.get(base);
-    }
-
-    /** @return whether a slab starts at {@code base} (one load when it is in its home cell) */
-    boolean contains(long base) {
-        int i = (int) (base >>> shift) & mask;
-        return bases[i] == base || overflow != null && overflow.get(base) >= 0;
-    }
-
-    /**
-     * @return the direct-mapped cells, for a caller that probes them itself (the lean pool's free check): the cell of
-     *         a base is {@code (base >>> shift()) & (length - 1)}; it holds that base, another, or -1 when empty. The
-     *         array is replaced when the table grows, so it is read again for every probe, never kept.
-     */
-    long[] homeCells() {
-        return bases;
-    }
-
-    /** @return the shift that takes a base to its cell number */
-    int shift() {
-        return shift;
     }
 
     void put(long base, int slab) {

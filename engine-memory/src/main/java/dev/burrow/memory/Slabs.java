@@ -110,51 +110,6 @@ final class Slabs {
         return logi == null ? p : logi[p];
     }
 
-    /**
-     * The lean pool's free check: one table probe and a multiply, no index (a free at OFF needs only to know the
-     * address is a slot start of this pool's slabs).
-     *
-     * @return whether {@code address} is the start of a slot in one of these slabs
-     */
-    boolean isSlot(long address) {
-        return isSlot(address, baseMask, table.homeCells(), table.shift(), strideInverse, strideTwos, perSlab);
-    }
-
-    /**
-     * {@link #isSlot(long)} on inputs the caller holds itself: the lean pool keeps copies in its own fields, so a
-     * free reads them one object hop nearer than through its Slabs, and probes the table's cells directly.
-     */
-    static boolean isSlot(long address, long baseMask, long[] homeCells, int tableShift, long strideInverse, int strideTwos,
-                          long perSlab) {
-        long key = address & baseMask;
-        long home = homeCells[(int) (key >>> tableShift) & (homeCells.length - 1)];
-        // Both tests in one compare: the XOR is 0 for our base in its home cell; another base differs at or above
-        // bit log2(slabBytes), and an empty cell has every bit below it set, so either way the XOR is at least
-        // slabBytes - 1, not below perSlab. A slab in the table's overflow map takes the slow path. The rotate is
-        // slotOf's exact division.
-        return Long.compareUnsigned(home ^ key | Long.rotateRight((address - key) * strideInverse, strideTwos), perSlab) < 0;
-    }
-
-    /** @return the mask that takes an address to its slab's base */
-    long baseMask() {
-        return baseMask;
-    }
-
-    /** @return the inverse of the stride's odd part ({@link #slotOf}) */
-    long strideInverse() {
-        return strideInverse;
-    }
-
-    /** @return the stride's power-of-two part, as a shift ({@link #slotOf}) */
-    int strideTwos() {
-        return strideTwos;
-    }
-
-    /** @return the table that finds a slab from its base */
-    SlabTable table() {
-        return table;
-    }
-
     /** @return whether {@code address}, which lies in one of these slabs, is the start of a slot */
     boolean isSlotStart(long address) {
         return Long.compareUnsigned(slotOf(address & ~baseMask), perSlab) < 0; // slabs are aligned to their size

@@ -1,5 +1,6 @@
 package dev.burrow.memory;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -268,6 +269,42 @@ class PoolTest {
             String msg = mem.recentDiagnostics().get(mem.recentDiagnostics().size() - 1);
             assertTrue(msg.contains("closed with 2 live slot(s), 96 bytes"), msg);
             assertTrue(msg.contains("PoolTest.closeReportsLiveSlotsAndKeepIsNotALeak"), "sampled site: " + msg);
+        }
+    }
+
+    /**
+     * OFF's free takes any address, as malloc's free does (misuse is undefined there), but what correct code relies
+     * on still holds: a free of 0 is nothing, a kept slot's mark goes with its free, a free after close is refused,
+     * and a handle never comes from an address a misused free pushed.
+     */
+    @Test
+    void offFreeTakesAddressesUncheckedButKeepsWhatCorrectCodeReliesOn() {
+        Assumptions.assumeFalse(Engines.killSwitch(), "the kill switch's pool checks at every level");
+        try (EngineMemory mem = Engines.exactly(MemoryConfig.defaults().debug(DebugLevel.OFF).strict(false))) {
+            Pool p = mem.pool("off", 64);
+            long a = p.alloc();
+            p.free(0);
+            assertEquals(1, p.live(), "free(0) frees nothing");
+            long b = p.alloc();
+            assertNotEquals(0, b, "free(0) pushed nothing for alloc to hand out");
+
+            p.keep(b);
+            assertEquals(1, p.kept());
+            p.free(b);
+            assertEquals(0, p.kept(), "the mark went with the free");
+
+            p.free(a + 8); // an interior pointer: undefined at OFF, and the handle API must not take it
+            int h = p.acquire();
+            long slot = p.address(h);
+            assertNotEquals(a + 8, slot);
+            assertEquals(0, (slot - a) % p.strideBytes(), "a slot start of this pool");
+            p.release(h);
+
+            p.close();
+            long before = mem.diagnosticCount(DiagnosticCode.EM105);
+            p.free(a);
+            assertEquals(before + 1, mem.diagnosticCount(DiagnosticCode.EM105), "a free after close is refused");
+            assertEquals(0, p.alloc(), "and nothing was pushed: " + Engines.captured(mem));
         }
     }
 }
