@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a stress run in a child JVM with a fixed, pre-touched Java heap ({@code -Xms} = {@code -Xmx},
@@ -20,6 +21,10 @@ import java.util.List;
  * <p>The child gets this JVM's options (see {@link ForwardedOptions}), so {@code java -XX:StartFlightRecording=...
  * -jar stress.jar --regen} records the run itself: the child writes the recording, and this JVM, which only waits,
  * drops its own so that it cannot overwrite the child's file at exit.</p>
+ *
+ * <p>When this JVM is stopped (Ctrl-C, SIGTERM), it stops the child with SIGTERM and waits up to
+ * {@link #STOP_SECONDS} for it, so the child's shutdown hooks run (an interrupted {@code --regen} removes its part
+ * files) and no run goes on alone.</p>
  */
 final class Fork {
     static final String CHILD = "burrow.stress.child";
@@ -61,17 +66,50 @@ final class Fork {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
         if (System.console() != null) {
             // A terminal: the child draws its progress bar in place on it.
-            return pb.inheritIO().start().waitFor();
+            pb.inheritIO();
         }
-        // Not a terminal (a pipe, CI, a test runner): the child's output goes through this JVM's System.out and
-        // System.err, so whoever captured them (Surefire does) gets it, and nothing writes around them.
         Process p = pb.start();
-        Thread out = pump(p.getInputStream(), System.out);
-        Thread err = pump(p.getErrorStream(), System.err);
-        int code = p.waitFor();
-        out.join();
-        err.join();
-        return code;
+        // Stopped itself (a signal to this JVM only, an IDE's stop button), this JVM stops the child too, or it would
+        // run on alone and write its report after all; SIGTERM lets the child's shutdown hooks clean up.
+        Thread stop = new Thread(() -> stop(p), "stress-stop-child");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            if (System.console() != null) {
+                return p.waitFor();
+            }
+            // Not a terminal (a pipe, CI, a test runner): the child's output goes through this JVM's System.out and
+            // System.err, so whoever captured them (Surefire does) gets it, and nothing writes around them.
+            Thread out = pump(p.getInputStream(), System.out);
+            Thread err = pump(p.getErrorStream(), System.err);
+            int code = p.waitFor();
+            out.join();
+            err.join();
+            return code;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the child
+            }
+        }
+    }
+
+    /** Seconds a stopped child gets to remove its part files before it is killed. */
+    static final int STOP_SECONDS = 10;
+
+    private static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void dropOwnRecordings() {

@@ -20,7 +20,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,28 +75,22 @@ final class RegenRun {
         Log log = new Log(count);
         Generator gen = new Generator(assets);
         // Every file is written beside its final name and moved into place once the run has passed or failed on its
-        // own terms: a run that dies (a fault, Ctrl-C, a full disk) leaves the previous report whole, not mixed.
-        try {
-            return measure(log, gen, frameBytes);
-        } finally {
-            for (String f : REPORT_FILES) {
-                Files.deleteIfExists(part(f));
-            }
+        // own terms: a run that dies (a fault, Ctrl-C, a full disk) leaves the previous report whole, not mixed, and
+        // removes its own part files.
+        try (PartFiles parts = new PartFiles(reportDir, REPORT_FILES)) {
+            return measure(parts, log, gen, frameBytes);
         }
     }
 
+    /** In the order they are moved into place: report.json last, as it says the others are this run's. */
     private static final String[] REPORT_FILES = {"cycles.csv", "memory.png", "report.json"};
 
-    private Path part(String file) {
-        return reportDir.resolve(file + ".part");
-    }
-
-    private int measure(Log log, Generator gen, long frameBytes) throws IOException {
+    private int measure(PartFiles parts, Log log, Generator gen, long frameBytes) throws IOException {
         int warmup;
         String allocator;
         MemorySnapshot snap;
         try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes));
-             Writer csv = Files.newBufferedWriter(part("cycles.csv"), StandardCharsets.UTF_8)) {
+             Writer csv = parts.writer("cycles.csv")) {
             allocator = mem.allocatorName();
             mem.frame();
             snap = mem.snapshot();
@@ -121,7 +114,7 @@ final class RegenRun {
             }
             snap = mem.snapshot(snap);
         }
-        return report(log, warmup, allocator, snap);
+        return report(parts, log, warmup, allocator, snap);
     }
 
     /** Everything one cycle records; also filled (and thrown away) by the warm-up, so the same code gets compiled. */
@@ -203,7 +196,7 @@ final class RegenRun {
             .append(JIT.getTotalCompilationTime()).append('\n');
     }
 
-    private int report(Log log, int warmup, String allocator, MemorySnapshot snap) throws IOException {
+    private int report(PartFiles parts, Log log, int warmup, String allocator, MemorySnapshot snap) throws IOException {
         long rssGrowth = rssGrowth(log.rss, count);
         if (rssGrowth > RSS_LIMIT) {
             log.fail("-", "-", "rss", "RSS grew " + rssGrowth + " bytes after cycle " + RSS_WARMUP + " (limit " + RSS_LIMIT + ")");
@@ -233,11 +226,9 @@ final class RegenRun {
             j.open().field("seed", f[0]).field("depth", f[1]).field("phase", f[2]).field("message", f[3]).close();
         }
         j.end().raw("engineAtEnd", snap.toJson()).close();
-        Files.writeString(part("report.json"), j + "\n", StandardCharsets.UTF_8);
-        chart(log, allocator).write(part("memory.png"));
-        for (String f : REPORT_FILES) { // report.json last: it says the others are this run's
-            Files.move(part(f), reportDir.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
+        parts.write("report.json", p -> Files.writeString(p, j + "\n", StandardCharsets.UTF_8));
+        parts.write("memory.png", chart(log, allocator)::write);
+        parts.commit();
 
         out.println();
         out.printf(Locale.ROOT, "%-28s %s%n", "levels", count + " x " + size[0] + "x" + size[1] + (allDepths ? " (all depths)" : " (depth " + depth + ")"));

@@ -1,10 +1,16 @@
 package dev.burrow.stress;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,6 +61,84 @@ class RegenRunTest {
         try (var files = Files.list(dir)) {
             assertEquals(java.util.List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "nothing half-written left");
         }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) in the middle of a run: the run's part files go, the previous report stays as it was, and no
+     * measuring JVM runs on alone. Forked, the signal goes to the launching JVM only (as {@code kill -INT} sends it),
+     * which must stop its child; with {@code --no-fork}, to the JVM that writes the files.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS) // no SIGINT to send
+    void anInterruptedRunRemovesItsPartFilesAndLeavesThePreviousReport(@TempDir Path dir) throws Exception {
+        for (boolean fork : new boolean[] {true, false}) {
+            Path report = Files.createDirectories(dir.resolve(fork ? "forked" : "no-fork"));
+            Map<String, byte[]> previous = Map.of("cycles.csv", "cycle\n1\n".getBytes(), "report.json",
+                "{\"previous\":true}\n".getBytes(), "memory.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            for (Map.Entry<String, byte[]> e : previous.entrySet()) {
+                Files.write(report.resolve(e.getKey()), e.getValue());
+            }
+            Path log = dir.resolve("out-" + fork + ".txt");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--regen", "--count", "100000", "--report", report.toString()));
+            if (!fork) {
+                cmd.add("--no-fork");
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            Process p = pb.start();
+            List<ProcessHandle> children = List.of();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!Files.exists(report.resolve("cycles.csv.part"))) { // the run has begun writing
+                    assertTrue(p.isAlive() && System.nanoTime() < deadline, "the run starts: " + Files.readString(log));
+                    Thread.sleep(20);
+                }
+                children = p.descendants().toList();
+                assertEquals(fork ? 1 : 0, children.size(), "the measuring JVM: " + children);
+                Process kill = new ProcessBuilder("kill", "-" + interrupt(p.pid()), Long.toString(p.pid())).inheritIO().start();
+                assertEquals(0, kill.waitFor());
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stops on SIGINT");
+                for (ProcessHandle c : children) {
+                    try {
+                        c.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        fail("the measuring JVM runs on after its launcher stopped");
+                    }
+                }
+                String output = Files.readString(log);
+                assertNotEquals(0, p.exitValue(), output);
+                try (var files = Files.list(report)) {
+                    assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "part files removed: " + output);
+                }
+                for (Map.Entry<String, byte[]> e : previous.entrySet()) {
+                    assertArrayEquals(e.getValue(), Files.readAllBytes(report.resolve(e.getKey())), e.getKey() + " untouched");
+                }
+            } finally {
+                for (ProcessHandle c : children) {
+                    c.destroyForcibly();
+                }
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * @return "INT", or "TERM" when this test runs where SIGINT is ignored (a JVM that inherits an ignored SIGINT
+     *         never sees it; SIGTERM runs the same shutdown hooks)
+     */
+    private static String interrupt(long pid) throws java.io.IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (Files.exists(status)) {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("SigIgn:") && (Long.parseLong(line.substring(7).trim(), 16) & (1L << (2 - 1))) != 0) {
+                    return "TERM";
+                }
+            }
+        }
+        return "INT";
     }
 
     @Test
