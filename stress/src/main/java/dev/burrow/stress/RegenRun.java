@@ -197,7 +197,7 @@ final class RegenRun {
     }
 
     private int report(PartFiles parts, Log log, int warmup, String allocator, MemorySnapshot snap) throws IOException {
-        long rssGrowth = rssGrowth(log.rss, count);
+        long rssGrowth = rssGrowth(log.rss, count); // -1: not measured
         if (rssGrowth > RSS_LIMIT) {
             log.fail("-", "-", "rss", "RSS grew " + rssGrowth + " bytes after cycle " + RSS_WARMUP + " (limit " + RSS_LIMIT + ")");
         }
@@ -218,7 +218,7 @@ final class RegenRun {
             .field("depth", allDepths ? "all" : Integer.toString(depth)).field("allocator", allocator)
             .field("passed", log.failureCount == 0).field("failureCount", log.failureCount)
             .field("nativeBaselineBytes", log.baseline).field("nativeMaxDriftBytes", log.maxDrift)
-            .field("rssGrowthBytes", rssGrowth).field("retries", log.retries).field("warmupLevels", warmup)
+            .raw("rssGrowthBytes", rssGrowth < 0 ? "null" : Long.toString(rssGrowth)).field("retries", log.retries).field("warmupLevels", warmup)
             .open("genMs").field("median", median).field("p95", p95).field("max", Stats.max(okMs, okN)).close()
             .field("heapUsedMaxBytes", (long) Stats.max(log.heap, count))
             .array("failures");
@@ -235,7 +235,8 @@ final class RegenRun {
         out.printf(Locale.ROOT, "%-28s %s%n", "allocator", allocator);
         out.printf(Locale.ROOT, "%-28s %d B%n", "native baseline", log.baseline);
         out.printf(Locale.ROOT, "%-28s %d B%n", "native max drift", log.maxDrift);
-        out.printf(Locale.ROOT, "%-28s %d B%n", "RSS growth after cycle 10", rssGrowth);
+        out.printf(Locale.ROOT, "%-28s %s%n", "RSS growth after cycle " + RSS_WARMUP, rssGrowth >= 0 ? rssGrowth + " B"
+            : count <= RSS_WARMUP ? "not measured (needs --count " + (RSS_WARMUP + 1) + " or more)" : "not measured (no RSS on this system)");
         out.printf(Locale.ROOT, "%-28s %.3f ms / %.3f ms%n", "generation median / p95", median, p95);
         out.printf(Locale.ROOT, "%-28s %d%n", "retried attempts", log.retries);
         out.printf(Locale.ROOT, "%-28s %d cycles (until the JIT settled)%n", "warm-up, not counted", warmup);
@@ -382,10 +383,13 @@ final class RegenRun {
         log.rss[i] = ProcessMemory.rssBytes();
     }
 
-    /** @return the largest RSS after the warm-up cycles minus RSS at the end of warm-up, or 0 */
+    /**
+     * @return the largest RSS after cycle {@link #RSS_WARMUP} minus RSS at that cycle, or -1 when there is nothing to
+     *         measure: a run of {@link #RSS_WARMUP} cycles or fewer, or a system that does not tell RSS
+     */
     static long rssGrowth(double[] rss, int n) {
         if (n <= RSS_WARMUP || rss[RSS_WARMUP - 1] < 0) {
-            return 0;
+            return -1;
         }
         double base = rss[RSS_WARMUP - 1];
         double max = base;

@@ -39,6 +39,8 @@ class RegenRunTest {
         assertTrue(json.contains("\"nativeMaxDriftBytes\":0"), json);
         assertTrue(json.contains("\"failures\":[]"), json);
         assertTrue(json.contains("\"genMs\":{\"median\":"), json);
+        assertTrue(json.matches("(?s).*\"rssGrowthBytes\":\\d+,.*"), json);
+        assertTrue(printed.matches("(?s).*RSS growth after cycle 10 +\\d+ B\\R.*"), printed);
         assertEquals(101, Files.readAllLines(dir.resolve("cycles.csv")).size());
         byte[] png = Files.readAllBytes(dir.resolve("memory.png"));
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G');
@@ -61,6 +63,25 @@ class RegenRunTest {
         try (var files = Files.list(dir)) {
             assertEquals(java.util.List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "nothing half-written left");
         }
+    }
+
+    /** RSS growth is measured from cycle 10: a shorter run says it was not measured instead of printing 0 B. */
+    @Test
+    void aRunOfTenCyclesOrFewerSaysRssGrowthWasNotMeasured(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(buf, true));
+        int code;
+        try {
+            code = Main.run(new String[] {"--regen", "--no-fork", "--count", "2", "--report", dir.toString()});
+        } finally {
+            System.setOut(out);
+        }
+        String printed = buf.toString();
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("RSS growth after cycle 10    not measured (needs --count 11 or more)"), printed);
+        String json = Files.readString(dir.resolve("report.json"));
+        assertTrue(json.contains("\"rssGrowthBytes\":null,"), json);
     }
 
     /**
