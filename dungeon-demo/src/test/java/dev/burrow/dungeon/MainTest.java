@@ -54,6 +54,29 @@ class MainTest {
         assertTrue(capture("ascii", "--size", "100000x100000")[2].contains("1024"), "names the limit");
     }
 
+    /** Integer.parseInt takes any Unicode digit: a flag takes ASCII digits only, and says so naming the flag. */
+    @Test
+    void numbersAreAsciiDigitsOnly() {
+        for (String[] args : new String[][] {
+            {"ascii", "--seed", "\uff17"}, {"ascii", "--seed", "0x\uff26\uff26"}, {"ascii", "--seed", "0x+ff"},
+            {"ascii", "--depth", "\uff13"}, {"ascii", "--depth", "\u0663"}, {"ascii", "--depth", "1\u0661"},
+            {"ascii", "--size", "\uff18\uff10x50"}, {"ascii", "--size", "80x\u0665\u0660"},
+            {"play", "--frames", "\uff15"}, {"play", "--keep-levels", "\uff12"}, {"play", "--window", "\uff11280x720"},
+            {"arena", "--enemies", "\uff11\uff10\uff10"}, {"arena", "--workers", "\uff12"}}) {
+            String[] r = capture(args);
+            assertEquals("2", r[0], String.join(" ", args) + ": " + r[1]);
+            assertTrue(r[2].startsWith("error: ") && !r[2].contains("\n") && r[2].contains(args[1] + " must "), r[2]);
+        }
+        String[] r = capture("play", "--frames", "5", "--script", "Gx\uff12");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].startsWith("error: dungeon-demo play: --script: unknown token 'Gx\uff12' ("), r[2]);
+        r = capture("play", "--frames", "5", "--script", "Gx2\uff12");
+        assertEquals("2", r[0], r[2]);
+        assertEquals("error: dungeon-demo play: --script: bad repeat in 'Gx2\uff12' (use e.g. Gx20)", r[2]);
+        assertEquals("0", capture("ascii", "--seed", "+7", "--depth", "1_0", "--size", " 80x50 ")[0], "ASCII forms still parse");
+        assertEquals("0", capture("ascii", "--seed", "0xFf")[0]);
+    }
+
     /** Checked before any window opens, so these run without a display. */
     @Test
     void outputFilesAreCheckedBeforeTheGameAndNeverReplaceSomethingElse(@TempDir Path dir) throws Exception {

@@ -61,6 +61,9 @@ class ArenaRunTest {
     void badArgumentsFailInOneLine(@TempDir Path dir) {
         assertEquals(2, CliErrors.run("--arena", "--enemies", "0"));
         assertEquals(2, CliErrors.run("--arena", "--enemies", "lots"));
+        assertEquals(2, CliErrors.run("--arena", "--enemies", "\uff11\uff10\uff10")); // full-width: parseLong takes it
+        assertEquals(2, CliErrors.run("--arena", "--seconds", "\u0665"));
+        assertEquals(2, CliErrors.run("--arena", "--workers", "\uff12"));
         assertEquals(2, CliErrors.run("--arena", "--seconds", "-5"));
         assertEquals(2, CliErrors.run("--arena", "--headless=yes"));
         assertEquals(2, CliErrors.run("--arena", "--bogus"));

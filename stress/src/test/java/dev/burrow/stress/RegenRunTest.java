@@ -166,6 +166,10 @@ class RegenRunTest {
     void badArgumentsFailInOneLineBeforeForking(@TempDir Path dir) throws Exception {
         assertEquals(2, CliErrors.run("--regen", "--count", "-1"));
         assertEquals(2, CliErrors.run("--regen", "--count", "many"));
+        assertEquals(2, CliErrors.run("--regen", "--count", "\uff11\uff10\uff10")); // full-width: parseLong takes it
+        assertEquals(2, CliErrors.run("--regen", "--depth", "\u0663"));
+        assertEquals(2, CliErrors.run("--regen", "--seed", "\uff17"));
+        assertEquals(2, CliErrors.run("--regen", "--size", "\uff18\uff10x50"));
         assertEquals(2, CliErrors.run("--regen", "--size", "5x5"));
         assertEquals(2, CliErrors.run("--regen", "--size", "100000x100000"));
         assertEquals(2, CliErrors.run("--regen", "--seed", "banana"));

@@ -99,16 +99,21 @@ public final class Args {
      * @param min smallest accepted
      * @param max largest accepted
      * @return the number
-     * @throws UsageException naming the flag when it is not a whole number in range
+     * @throws UsageException naming the flag when it is not a whole number (ASCII digits, {@code _} between them
+     *         allowed) in range
      */
     public long number(String name, long fallback, long min, long max) {
         String v = values.get(name);
         if (v == null) {
             return fallback;
         }
+        String t = v.trim().replace("_", "");
         long n;
         try {
-            n = Long.parseLong(v.trim().replace("_", ""));
+            if (!AsciiDigits.isDecimal(t)) {
+                throw new NumberFormatException(); // parseLong takes any Unicode digit
+            }
+            n = Long.parseLong(t);
         } catch (NumberFormatException e) {
             throw new UsageException(command + ": --" + name + " must be a whole number, got '" + OneLine.of(v) + "'");
         }
@@ -119,7 +124,7 @@ public final class Args {
     }
 
     /**
-     * A seed: any 64-bit number, decimal or 0x-hex.
+     * A seed: any 64-bit number, decimal or 0x-hex, in ASCII digits.
      *
      * @param name the flag
      * @param fallback default
@@ -132,7 +137,11 @@ public final class Args {
         }
         try {
             String t = v.trim();
-            return t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+            boolean hex = t.startsWith("0x") || t.startsWith("0X");
+            if (hex ? !AsciiDigits.isHex(t.substring(2)) : !AsciiDigits.isDecimal(t)) {
+                throw new NumberFormatException(); // the parsers take any Unicode digit, and a sign after 0x
+            }
+            return hex ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
         } catch (NumberFormatException e) {
             throw new UsageException(command + ": --" + name + " must be a number (decimal or 0x hex), got '" + OneLine.of(v) + "'");
         }
@@ -157,8 +166,8 @@ public final class Args {
         int w;
         int h;
         try {
-            if (p.length != 2) {
-                throw new NumberFormatException();
+            if (p.length != 2 || !AsciiDigits.isDecimal(p[0].trim()) || !AsciiDigits.isDecimal(p[1].trim())) {
+                throw new NumberFormatException(); // parseInt takes any Unicode digit
             }
             w = Integer.parseInt(p[0].trim());
             h = Integer.parseInt(p[1].trim());

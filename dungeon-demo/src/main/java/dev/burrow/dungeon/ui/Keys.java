@@ -1,5 +1,7 @@
 package dev.burrow.dungeon.ui;
 
+import dev.burrow.dungeon.cli.AsciiDigits;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +46,13 @@ public final class Keys {
             int times = 1;
             String t = tok;
             int x = tok.lastIndexOf('x');
-            if (x > 0 && x < tok.length() - 1 && Character.isDigit(tok.charAt(x + 1))) {
+            if (x > 0 && x < tok.length() - 1 && AsciiDigits.isDigit(tok.charAt(x + 1))) {
                 try {
-                    times = Integer.parseInt(tok.substring(x + 1));
+                    String n = tok.substring(x + 1);
+                    if (!AsciiDigits.isDecimal(n)) {
+                        throw new NumberFormatException(); // parseInt takes any Unicode digit
+                    }
+                    times = Integer.parseInt(n);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--script: bad repeat in '" + tok + "' (use e.g. Gx20)");
                 }
