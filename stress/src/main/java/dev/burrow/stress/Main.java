@@ -28,10 +28,6 @@ public final class Main {
 
     /** @param args command line */
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("--bench")) {
-            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         System.exit(run(args));
     }
 
@@ -49,6 +45,9 @@ public final class Main {
 
     /** @param args command line @return the exit code */
     public static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("--bench")) { // JMH's own options, its -h included
+            return Bench.run(Arrays.copyOfRange(args, 1, args.length), System.err);
+        }
         List<String> given = Arrays.asList(args);
         if (args.length == 0 || given.contains("--help") || given.contains("-h")) {
             System.out.println(USAGE);

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -85,6 +87,35 @@ class MainCliTest {
         RegenRun huge = new RegenRun(System.out);
         huge.parse(new String[] {"--regen", "--count", "10000000", "--report", System.getProperty("java.io.tmpdir")});
         assertEquals(256 + 458, huge.childHeapMiB(), "48 B per cycle on top of 256 MiB");
+    }
+
+    /** What JMH prints on stdout for -Djmh.ignoreLock=true. */
+    private static final String IGNORED_LOCK = "# WARNING: JMH lock is ignored by user request, make sure no other JMH instances are running";
+
+    /** {@code java -jar stress.jar --bench ...} as a user runs it: a JMH mistake is one line and exit 2, no trace. */
+    @Test
+    void aBadJmhCommandLineIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+            {"-zz", "error: stress --bench -zz: z is not a recognized option (stress --bench -h lists JMH's options)"},
+            {"-f banana", "error: stress --bench -f banana: Cannot parse argument 'banana' of option f (stress --bench -h"},
+            {"NoSuchBenchXYZ", "error: stress --bench: no benchmark matches NoSuchBenchXYZ (stress --bench -l lists them)"},
+            {"-prof nosuch FrameBench", "error: stress --bench: a profiler could not start: java.lang.ClassNotFoundException: nosuch"}};
+        for (String[] c : cases) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djmh.ignoreLock=true", // a benchmark running on this machine holds JMH's lock; these never measure
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--bench"));
+            cmd.addAll(List.of(c[0].split(" ")));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            Process p = pb.start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), c[0]);
+            String err = Files.readString(dir.resolve("err.txt")).strip();
+            assertEquals(2, p.exitValue(), c[0] + ": " + err);
+            assertTrue(err.startsWith(c[1]) && !err.contains("\n"), c[0] + ": " + err);
+            String out = Files.readString(dir.resolve("out.txt")).replace(IGNORED_LOCK, "").strip();
+            assertEquals("", out, c[0]);
+        }
     }
 
     @Test
