@@ -93,6 +93,9 @@ public enum DiagnosticCode {
     /** Allocators still open at EngineMemory.close(). */
     EM603(Severity.WARNING, "leak at engine close", "close every pool and group before the engine; set debug=PARANOID for every site",
         "mem.group(\"level-1\").alloc(64, 8);\nmem.close();                     // the group was never closed"),
+    /** A call on an EngineMemory after its close(): refused in every mode ({@link EngineClosedException}). */
+    EM604(Severity.ERROR, "use of a closed engine", "make allocators only while the engine is open; close it last, once its threads are done",
+        "mem.close();\nmem.group(\"level-2\");           // the engine is closed"),
     /** Behaviour: pool slots live less than a frame on average. */
     EM801(Severity.WARNING, "pool slots live less than a frame", "allocate these in the frame arena: its free is O(1) per frame",
         "for (...) { long a = pool.alloc(); use(a); pool.free(a); }   // every frame"),

@@ -152,7 +152,7 @@ public final class EngineMemory implements AutoCloseable {
      * @param config the thresholds
      */
     public void watchBehaviour(BehaviourConfig config) {
-        ensureOpen();
+        ensureOpen("watchBehaviour", null);
         behaviour = new BehaviourMonitor(this, diagnostics, config, frame());
     }
 
@@ -202,7 +202,7 @@ public final class EngineMemory implements AutoCloseable {
     public FrameArena frame() {
         FrameArena f = frames.get();
         if (f == null || f.isReleased()) {
-            ensureOpen();
+            ensureOpen("frame", null);
             int id = allocatorSerial.incrementAndGet();
             f = debugLevel == DebugLevel.OFF
                 ? new LeanFrameArena(this, config, Thread.currentThread(), id)
@@ -239,14 +239,14 @@ public final class EngineMemory implements AutoCloseable {
 
     /** A concurrent pool with a ring of {@code ringCells} (a power of two): small rings let tests fill them. */
     ConcurrentPool concurrentPool(String name, int slotBytes, int ringCells) {
-        ensureOpen();
+        ensureOpen("concurrentPool", name);
         ConcurrentPool p = new ConcurrentPool(slotPool(name, slotBytes, null), ringCells);
         register(p);
         return p;
     }
 
     Pool newPool(String name, int slotBytes, LevelGroup group) {
-        ensureOpen();
+        ensureOpen("pool", name);
         Pool p = slotPool(name, slotBytes, group);
         register(p);
         return p;
@@ -279,7 +279,7 @@ public final class EngineMemory implements AutoCloseable {
      * @return the group
      */
     public LevelGroup group(String name) {
-        ensureOpen();
+        ensureOpen("group", name);
         TagAccount tag = tag(name);
         int id = allocatorSerial.incrementAndGet();
         LevelGroup g = debugLevel == DebugLevel.OFF
@@ -311,7 +311,7 @@ public final class EngineMemory implements AutoCloseable {
     }
 
     private SizeClassHeap heapFor(String name, boolean forLwjgl) {
-        ensureOpen();
+        refuseWhenClosed("heap", name, forLwjgl);
         Thread me = Thread.currentThread();
         SizeClassHeap orphan = null;
         synchronized (heaps) {
@@ -331,7 +331,8 @@ public final class EngineMemory implements AutoCloseable {
         }
         SizeClassHeap h = new SizeClassHeap(this, name, tag(name), forLwjgl);
         synchronized (heaps) {
-            ensureOpen(); // again, under the lock close() takes: a heap added after its look would never be closed
+            // Again, under the lock close() takes: a heap added after its look would never be closed.
+            refuseWhenClosed("heap", name, forLwjgl);
             heaps.add(h);
         }
         return h;
@@ -348,7 +349,7 @@ public final class EngineMemory implements AutoCloseable {
      * @return the budget (thread-safe)
      */
     public StreamingBudget streaming(String name, long capacityBytes) {
-        ensureOpen();
+        ensureOpen("streaming", name);
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("streaming budget name must not be empty");
         }
@@ -377,7 +378,7 @@ public final class EngineMemory implements AutoCloseable {
      * @return the barrier
      */
     public FrameBarrier frameBarrier(int workers) {
-        ensureOpen();
+        ensureOpen("frameBarrier", null);
         return new FrameBarrier(diagnostics, workers);
     }
 
@@ -389,7 +390,7 @@ public final class EngineMemory implements AutoCloseable {
      * @return the team; close it when done
      */
     public FrameWorkers frameWorkers(String name, int workers) {
-        ensureOpen();
+        ensureOpen("frameWorkers", name);
         return new FrameWorkers(this, diagnostics, name, workers);
     }
 
@@ -761,7 +762,7 @@ public final class EngineMemory implements AutoCloseable {
      * @throws java.io.UncheckedIOException naming the folder when it cannot be created or written
      */
     public SnapshotEmitter emitSnapshots(java.nio.file.Path dir, long everyMillis, int keep) {
-        ensureOpen();
+        ensureOpen("emitSnapshots", null);
         return new SnapshotEmitter(this, dir, everyMillis, keep);
     }
 
@@ -853,9 +854,24 @@ public final class EngineMemory implements AutoCloseable {
         }
     }
 
-    private void ensureOpen() {
+    /** Refuses a call on a closed engine: {@code EM604}, counted and thrown in every mode (there is nothing to return). */
+    private void ensureOpen(String call, String name) {
+        refuseWhenClosed(call, name, false);
+    }
+
+    /**
+     * @param call the refused method, for the message
+     * @param name the name it was given, or null
+     * @param uncounted the LWJGL allocator's race with close() (it falls back on its own), not a call of the user's
+     */
+    private void refuseWhenClosed(String call, String name, boolean uncounted) {
         if (closed) {
-            throw new IllegalStateException("EngineMemory is closed");
+            String msg = Diagnostics.format(DiagnosticCode.EM604,
+                call + (name != null ? "(\"" + name + "\")" : "()") + ": EngineMemory is closed", null);
+            if (!uncounted) {
+                diagnostics.count(DiagnosticCode.EM604, msg);
+            }
+            throw new EngineClosedException(msg);
         }
     }
 
@@ -870,7 +886,9 @@ public final class EngineMemory implements AutoCloseable {
      * Frame arenas refuse every operation afterwards ({@code EM006}). Call it once the game's threads are done with
      * their allocators (joined, or parked for good): their memory is freed here, so a thread still in the middle of
      * an operation on it when this runs writes into freed memory, at every debug level. No check on the hot path can
-     * see that without a fence in every call. Closing twice does nothing.
+     * see that without a fence in every call. Closing twice does nothing. Afterwards every call that makes an
+     * allocator ({@code frame()}, {@code pool}, {@code group}, {@code heap} ...) throws {@link EngineClosedException}
+     * ({@code EM604}).
      */
     @Override
     public void close() {

@@ -256,6 +256,26 @@ class DiagnosticCatalogueTest {
     }
 
     @Test
+    void em604UseOfAClosedEngineThrowsInEveryMode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (boolean strict : new boolean[] {false, true}) {
+            EngineMemory mem = Engines.create(MemoryConfig.defaults().strict(strict));
+            mem.close();
+            EngineClosedException e = assertThrows(EngineClosedException.class, () -> mem.group("level-2"));
+            assertInstanceOf(IllegalStateException.class, e, "callers that catch IllegalStateException still do");
+            assertEquals(DiagnosticCode.EM604, e.code());
+            assertEquals("[EM604] group(\"level-2\"): EngineMemory is closed (" + DiagnosticCode.EM604.fix() + ")", e.getMessage());
+            assertEquals(1, mem.snapshot().diagnostics(DiagnosticCode.EM604));
+            Runnable[] calls = {mem::frame, () -> mem.pool("p", 8), () -> mem.concurrentPool("c", 8), () -> mem.heap("h"),
+                () -> mem.streaming("s", 4096), () -> mem.frameBarrier(2), () -> mem.frameWorkers("w", 2),
+                () -> mem.watchBehaviour(BehaviourConfig.defaults()), () -> mem.emitSnapshots(dir, 1000, 1)};
+            for (Runnable call : calls) {
+                assertEquals(DiagnosticCode.EM604, assertThrows(EngineClosedException.class, call::run).code());
+            }
+            assertEquals(1 + calls.length, mem.diagnosticCount(DiagnosticCode.EM604));
+        }
+    }
+
+    @Test
     void em701NativeAllocationFailure() {
         try (EngineMemory mem = Engines.create(MemoryConfig.defaults().failAfter(1))) {
             OutOfNativeMemoryException e = assertThrows(OutOfNativeMemoryException.class, () -> mem.pool("p", 8).alloc());
