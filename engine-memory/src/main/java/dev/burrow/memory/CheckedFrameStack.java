@@ -4,8 +4,9 @@ import org.lwjgl.system.MemoryStack;
 
 /**
  * The frame stack below {@link DebugLevel#OFF}: an allocation, {@code push()}, {@code pop()} or {@code setPointer}
- * from a thread other than the arena's owner ({@code EM301}) or outside {@code begin()}/{@code end()} ({@code EM001})
- * is refused before the stack pointer moves. Refusals always throw: a stack call has no way to return "nothing", and
+ * from a thread other than the arena's owner ({@code EM301}) or outside {@code begin()}/{@code end()} ({@code EM001}),
+ * and a {@code pop()} with no {@code push()} of this frame left to pair with ({@code EM015}), is refused before the
+ * stack pointer moves. Refusals always throw: a stack call has no way to return "nothing", and
  * the memory it would have handed out is the owner's (another thread) or poisoned and checked at the next
  * {@code begin()} (outside a frame).
  */
@@ -39,6 +40,10 @@ final class CheckedFrameStack extends FrameStack {
     public MemoryStack pop() {
         if (!admitted()) {
             arena.refuseStack("pop()");
+        }
+        if (frameIndex == 0) {
+            // MemoryStack would index frames[-1]: an ArrayIndexOutOfBoundsException, its index left at -1 until end().
+            arena.refuseUnbalancedPop();
         }
         return super.pop();
     }

@@ -48,6 +48,9 @@ public enum DiagnosticCode {
     /** A worker was still inside its frame when the frame barrier ended the frame. */
     EM014(Severity.ERROR, "worker inside its frame at the barrier", "end every worker's frame before it arrives at the barrier",
         "barrier.arrive(workerFrame);     // called before workerFrame.end()"),
+    /** A pop() on frame.stack() with no push() of the same frame to pair with: refused, thrown in every mode. */
+    EM015(Severity.ERROR, "stack pop() without a push()", "pair every frame.stack().push() with one pop() in the same frame (try-with-resources does); end() drops pushes left open",
+        "f.begin();\nf.stack().pop();                 // no push() to pop"),
     /** A pool slot freed twice (or a handle released twice). */
     EM101(Severity.ERROR, "double free", "free each slot once; set debug=PARANOID to record every allocation site",
         "long a = pool.alloc();\npool.free(a);\npool.free(a);                   // twice"),

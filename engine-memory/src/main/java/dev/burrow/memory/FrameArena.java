@@ -290,6 +290,20 @@ public abstract class FrameArena {
             why = what + " outside begin()/end() on the stack of " + label
                 + " (use LWJGL's MemoryStack.stackPush() between frames)";
         }
+        throwStackRefusal(code, why);
+    }
+
+    /**
+     * Refuses a {@code pop()} on the stack with no {@code push()} of this frame to pair with ({@code EM015}; the
+     * checked stack's). Pushes left open end with their frame.
+     *
+     * @throws MemoryDiagnosticException always, as the other stack refusals
+     */
+    final void refuseUnbalancedPop() {
+        throwStackRefusal(DiagnosticCode.EM015, "pop() without a push() on the stack of " + label + " in frame " + frameNumber);
+    }
+
+    private void throwStackRefusal(DiagnosticCode code, String why) {
         String msg = Diagnostics.format(code, why, null);
         diagnostics.count(code, msg);
         throw new MemoryDiagnosticException(code, msg);
@@ -920,7 +934,8 @@ public abstract class FrameArena {
      * @return the LWJGL stack over this arena's block: pass it to any LWJGL call. It is the same object for the
      *         arena's life; allocations that do not fit spill rather than throw. Its memory is the frame's: below
      *         OFF, an allocation on it outside {@code begin()}/{@code end()} throws {@code EM001}, one from another
-     *         thread {@code EM301}, one after {@link #release()} {@code EM006} (at every level)
+     *         thread {@code EM301}, one after {@link #release()} {@code EM006} (at every level); and below OFF a
+     *         {@code pop()} with no {@code push()} of the frame to pair with throws {@code EM015}
      */
     public MemoryStack stack() {
         return stack;

@@ -449,6 +449,22 @@ class DiagnosticCatalogueTest {
     }
 
     @Test
+    void em015StackPopWithoutPushThrowsInEveryMode() {
+        for (boolean strict : new boolean[] {false, true}) {
+            try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.SIMPLE).strict(strict))) {
+                FrameArena f = mem.frame();
+                f.begin();
+                MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, () -> f.stack().pop());
+                f.end();
+                assertEquals(DiagnosticCode.EM015, e.code());
+                assertTrue(e.getMessage().startsWith("[EM015] pop() without a push() on the stack of frame arena"), e.getMessage());
+                assertTrue(e.getMessage().endsWith(DiagnosticCode.EM015.fix() + ")"), e.getMessage());
+                assertEquals(1, mem.snapshot().diagnostics(DiagnosticCode.EM015));
+            }
+        }
+    }
+
+    @Test
     void em106PoolFull() {
         try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.OFF))) {
             Pool p = mem.pool("full", 8);

@@ -74,6 +74,36 @@ class FrameStackRulesTest {
         }
     }
 
+    /** LWJGL's own pop() of an empty push stack throws ArrayIndexOutOfBoundsException from inside MemoryStack. */
+    @ParameterizedTest
+    @EnumSource(value = DebugLevel.class, names = {"SIMPLE", "PARANOID"})
+    void aPopWithoutItsPushIsRefusedWithACodeAndMovesNothing(DebugLevel level) {
+        for (boolean strict : new boolean[] {false, true}) {
+            try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(level).strict(strict))) {
+                FrameArena f = mem.frame();
+                MemoryStack stack = f.stack();
+                f.begin();
+                long live = MemoryUtil.memAddress(stack.malloc(64));
+                int pointer = stack.getPointer();
+                MemoryDiagnosticException e = assertThrows(MemoryDiagnosticException.class, stack::pop, "thrown in every mode");
+                assertEquals("EM015", e.code().name());
+                assertTrue(e.getMessage().contains("pop() without a push() on the stack of frame arena of thread \""
+                    + Thread.currentThread().getName() + "\" in frame 1"), e.getMessage());
+                assertEquals(pointer, stack.getPointer(), "nothing moved");
+                assertNotEquals(live, MemoryUtil.memAddress(stack.malloc(64)), "the live block is not handed out again");
+                stack.push(); // left open: end() drops it, and the next frame's pop() is not its pair
+                f.end();
+                f.begin();
+                assertEquals("EM015", assertThrows(MemoryDiagnosticException.class, stack::pop).code().name());
+                try (MemoryStack s = stack.push()) { // balanced use goes on as before
+                    assertNotEquals(0, MemoryUtil.memAddress(s.mallocInt(4)));
+                }
+                f.end(); // strict: an EM005 here would throw
+                assertEquals(2, mem.diagnosticCount(e.code()));
+            }
+        }
+    }
+
     @Test
     void offChecksNothing() {
         try (EngineMemory mem = Engines.create(MemoryConfig.defaults().debug(DebugLevel.OFF))) {
