@@ -106,6 +106,8 @@ final class ArenaRun {
     private long seed;
     private boolean headless;
     private Path reportDir;
+    /** In the order they are moved into place: report.json last, as it says the others are this run's. */
+    private static final String[] REPORT_FILES = {"frames.csv", "arena.png", "report.json"};
     private double maxStepP99Ms;
     private double maxFrameP99Ms;
     private int workers;
@@ -598,16 +600,21 @@ final class ArenaRun {
             j.open().field("message", s).close();
         }
         j.end().close();
-        Files.writeString(reportDir.resolve("report.json"), j + "\n", StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder("frame,frame_ms,step_ms,enemies_alive,heap_bytes,native_bytes,heap_used_bytes,gc_count,rss_bytes\n");
         for (int i = 0; i < n; i++) {
             csv.append(i).append(',').append(String.format(Locale.ROOT, "%.4f,%.4f", f.frameMs[i], f.stepMs[i])).append(',')
                 .append((long) f.alive[i]).append(',').append((long) f.heap[i]).append(',').append((long) f.nativeBytes[i]).append(',')
                 .append((long) f.heapUsed[i]).append(',').append((long) f.gcs[i]).append(',').append((long) f.rss[i]).append('\n');
         }
-        Files.writeString(reportDir.resolve("frames.csv"), csv, StandardCharsets.UTF_8);
         LineChart chart = chart(f, n, warm);
-        chart.write(reportDir.resolve("arena.png"));
+        // Written beside their names and moved into place together, report.json last: a run stopped while it writes
+        // (Ctrl-C, a full disk) leaves the previous report whole and removes its own part files.
+        try (PartFiles parts = new PartFiles(reportDir, REPORT_FILES)) {
+            parts.write("frames.csv", file -> Files.writeString(file, csv, StandardCharsets.UTF_8));
+            parts.write("arena.png", chart::write);
+            parts.write("report.json", file -> Files.writeString(file, j + "\n", StandardCharsets.UTF_8));
+            parts.commit();
+        }
 
         out.println();
         out.printf(Locale.ROOT, "%-34s %d (%s, %.0f s measured, %d frames, the first %d warm-up)%n", "enemies", enemies,

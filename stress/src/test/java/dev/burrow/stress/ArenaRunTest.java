@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -85,5 +86,20 @@ class ArenaRunTest {
         assertEquals(1, code, buf.toString());
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(json.contains("step time p99 ") && json.contains("is over --max-step-p99-ms 1.0E-6"), json);
+    }
+
+    @Test
+    void aReportThatCannotBeMovedIntoPlaceLeavesThePreviousOneWhole(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("report.json"), "the previous run's\n");
+        Path blocker = Files.createDirectories(dir.resolve("frames.csv")); // a folder that is not empty: the move fails
+        Files.writeString(blocker.resolve("keep.txt"), "x");
+        String[] r = CliErrors.runAny("--arena", "--enemies", "50", "--seconds", "1", "--headless", "--no-fork",
+            "--report", dir.toString());
+        assertNotEquals("0", r[0], r[1]);
+        assertFalse(r[1].contains("\n") || r[1].contains("Exception"), "one line, no trace: " + r[1]);
+        assertEquals("the previous run's\n", Files.readString(dir.resolve("report.json")));
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toList());
+        }
     }
 }
