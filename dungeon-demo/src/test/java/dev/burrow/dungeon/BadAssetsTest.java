@@ -89,6 +89,14 @@ class BadAssetsTest {
             assertEquals("3", r[0], r[1]);
             assertEquals("error: " + a.resolve("vaults").resolve("bad.vault") + c[1], r[1]);
         }
+        Path w = assets(dir.resolve("fullwidth"), "name: hut\ndepth: 1-9\nweight: \uff15\n" + hut, null);
+        String[] fw = run("ascii", "--seed", "1", "--depth", "1", "--assets", w.toString());
+        assertEquals("3", fw[0], fw[1]);
+        assertEquals("error: " + w.resolve("vaults").resolve("bad.vault") + ":3: weight must be a whole number, got '\uff15'", fw[1]);
+        Path pw = assets(dir.resolve("fullwidth-population"), null, "[monsters]\nrat r 1-5 \uff11\uff10 3 1-2 70 0 100 1 - a08060\n");
+        fw = run("ascii", "--seed", "1", "--depth", "1", "--assets", pw.toString());
+        assertEquals("3", fw[0], fw[1]);
+        assertTrue(fw[1].endsWith("population.conf:2: weight must be a whole number, got '\uff11\uff10'"), fw[1]);
         Path a = assets(dir.resolve("glyph"), null, "[monsters]\nrat \u6f22 1-5 10 3 1-2 70 0 100 1 - a08060\n");
         String[] r = run("ascii", "--seed", "1", "--depth", "1", "--assets", a.toString());
         assertEquals("3", r[0], r[1]);

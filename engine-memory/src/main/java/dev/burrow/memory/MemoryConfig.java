@@ -193,7 +193,11 @@ public final class MemoryConfig {
         if (fail != null && !fail.isBlank()) {
             long n;
             try {
-                n = Long.parseLong(fail.trim());
+                String t = fail.trim();
+                if (!t.matches("[+-]?[0-9]+")) {
+                    throw new NumberFormatException(); // parseLong takes any Unicode digit (full-width "７")
+                }
+                n = Long.parseLong(t);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(prefix + names[3] + ": not a number: '" + fail + "'");
             }

@@ -76,6 +76,7 @@ class ConfigOverridesTest {
             {"burrow.systemAllocator", "2", "-Dburrow.systemAllocator: expected 1 or 0, got '2'"},
             {"burrow.failAfter", "ten", "-Dburrow.failAfter: not a number: 'ten'"},
             {"burrow.failAfter", "-3", "-Dburrow.failAfter: must be >= 0: -3"},
+            {"burrow.failAfter", "\uff17", "-Dburrow.failAfter: not a number: '\uff17'"},
         };
         for (String[] c : cases) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -140,6 +140,10 @@ final class ArenaRun {
         }
         double ms;
         try {
+            // Plain decimals only: parseDouble also takes "5d", "1e1" and "0x1p3".
+            if (!v.trim().matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
+                throw new NumberFormatException();
+            }
             ms = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
             throw new dev.burrow.dungeon.cli.UsageException("stress --arena: --" + name + " must be a number of milliseconds, got '" + v + "'");

@@ -39,10 +39,30 @@ final class Explain {
         out.println();
         out.println("fix: " + code.fix());
         out.println();
-        out.println(code.severity() == dev.burrow.memory.Severity.ERROR
+        String thrown = alwaysThrown(code);
+        out.println(thrown != null
+            ? "an error: counted, and thrown as " + thrown + " in every mode"
+            : code.severity() == dev.burrow.memory.Severity.ERROR
             ? "an error: the operation is refused (0, or ignored) and counted; with BURROW_STRICT=1 it throws MemoryDiagnosticException"
             : "a warning: counted and logged once; with BURROW_STRICT=warning it throws too");
         return 0;
+    }
+
+    /** @return the exception a code always arrives as, whatever the strict setting, or null when it is refused quietly */
+    static String alwaysThrown(DiagnosticCode code) {
+        switch (code) {
+            case EM015:
+            case EM106:
+                return "MemoryDiagnosticException";
+            case EM502:
+                return "MemoryBudgetExceededException (memAlloc through the LWJGL allocator returns NULL instead, as malloc does)";
+            case EM701:
+                return "OutOfNativeMemoryException (memAlloc through the LWJGL allocator returns NULL instead, as malloc does)";
+            case EM604:
+                return "EngineClosedException (an IllegalStateException)";
+            default:
+                return null;
+        }
     }
 
     private void list() {

@@ -68,6 +68,9 @@ class ArenaRunTest {
         assertEquals(2, CliErrors.run("--arena", "--seconds", "-5"));
         assertEquals(2, CliErrors.run("--arena", "--headless=yes"));
         assertEquals(2, CliErrors.run("--arena", "--bogus"));
+        for (String ms : new String[] {"1e1", "5d", "0x1p3", "NaN", "Infinity", "\uff15"}) {
+            assertEquals(2, CliErrors.run("--arena", "--max-step-p99-ms", ms), ms); // parseDouble takes the first five
+        }
     }
 
     @Test

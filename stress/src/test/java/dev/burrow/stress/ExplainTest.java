@@ -30,6 +30,16 @@ class ExplainTest {
     }
 
     @Test
+    void codesThatAlwaysThrowSaySoAndTheOthersNameTheStrictSwitch() {
+        assertTrue(run("explain", "EM604").contains("thrown as EngineClosedException (an IllegalStateException) in every mode"));
+        assertTrue(run("explain", "EM015").contains("thrown as MemoryDiagnosticException in every mode"));
+        assertTrue(run("explain", "EM502").contains("thrown as MemoryBudgetExceededException"));
+        String quiet = run("explain", "EM101");
+        assertTrue(quiet.contains("refused (0, or ignored) and counted; with BURROW_STRICT=1 it throws"), quiet);
+        assertFalse(quiet.contains("in every mode"), quiet);
+    }
+
+    @Test
     void withoutACodeItListsThemAll() {
         String text = run("explain");
         for (DiagnosticCode c : DiagnosticCode.values()) {

@@ -285,8 +285,8 @@ public final class Population {
                 if (d.length > 2) {
                     throw new NumberFormatException();
                 }
-                lo = Integer.parseInt(d[0]);
-                hi = d.length == 2 ? Integer.parseInt(d[1]) : lo;
+                lo = AssetNumbers.parse(d[0], 10);
+                hi = d.length == 2 ? AssetNumbers.parse(d[1], 10) : lo;
             } catch (NumberFormatException e) {
                 throw new AssetException(file, no, what + " must look like 3 or 1-5, got '" + p[i] + "'");
             }
@@ -364,7 +364,7 @@ public final class Population {
                 if (colour.length() != 6) {
                     throw new NumberFormatException();
                 }
-                return Integer.parseInt(colour, 16);
+                return AssetNumbers.parse(colour, 16);
             } catch (NumberFormatException e) {
                 throw new AssetException(file, no, "colour must be 6 hex digits like a08060, got '" + colour + "'");
             }
@@ -374,7 +374,7 @@ public final class Population {
     private static int number(String file, int no, String what, String v, int min, int max) {
         int n;
         try {
-            n = Integer.parseInt(v);
+            n = AssetNumbers.parse(v, 10);
         } catch (NumberFormatException e) {
             throw new AssetException(file, no, what + " must be a whole number, got '" + v + "'");
         }

@@ -181,7 +181,7 @@ public final class ThemeLoader {
     private static int number(String file, int no, String key, String v, int min, int max) {
         int n;
         try {
-            n = Integer.parseInt(v);
+            n = AssetNumbers.parse(v, 10);
         } catch (NumberFormatException e) {
             throw new AssetException(file, no, key + " must be a whole number, got '" + v + "'");
         }
@@ -199,8 +199,8 @@ public final class ThemeLoader {
             if (p.length > 2) {
                 throw new NumberFormatException();
             }
-            lo = Integer.parseInt(p[0].trim());
-            hi = p.length == 2 ? Integer.parseInt(p[1].trim()) : lo;
+            lo = AssetNumbers.parse(p[0].trim(), 10);
+            hi = p.length == 2 ? AssetNumbers.parse(p[1].trim(), 10) : lo;
         } catch (NumberFormatException e) {
             throw new AssetException(file, no, key + " must look like 3 or 2-9, got '" + v + "'");
         }
@@ -242,7 +242,7 @@ public final class ThemeLoader {
             if (v.length() != 6) {
                 throw new NumberFormatException();
             }
-            return Integer.parseInt(v, 16);
+            return AssetNumbers.parse(v, 16);
         } catch (NumberFormatException e) {
             throw new AssetException(file, no, key + " must be 6 hex digits like 9a8a72, got '" + v + "'");
         }

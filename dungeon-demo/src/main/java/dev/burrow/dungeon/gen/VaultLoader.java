@@ -113,8 +113,8 @@ public final class VaultLoader {
                         if (p.length == 0) { // "-" or "--": split leaves nothing (found by AssetParsersFuzzTest)
                             throw new NumberFormatException();
                         }
-                        minDepth = Integer.parseInt(p[0].trim());
-                        maxDepth = p.length == 2 ? Integer.parseInt(p[1].trim()) : minDepth;
+                        minDepth = AssetNumbers.parse(p[0].trim(), 10);
+                        maxDepth = p.length == 2 ? AssetNumbers.parse(p[1].trim(), 10) : minDepth;
                         if (p.length > 2) {
                             throw new NumberFormatException();
                         }
@@ -128,7 +128,7 @@ public final class VaultLoader {
                 }
                 case "weight":
                     try {
-                        weight = Integer.parseInt(value);
+                        weight = AssetNumbers.parse(value, 10);
                     } catch (NumberFormatException e) {
                         throw new AssetException(file, no, "weight must be a whole number, got '" + value + "'");
                     }
