@@ -46,12 +46,15 @@ class MainTest {
         for (String[] args : new String[][] {
             {"ascii", "--seed", "abc"}, {"ascii", "--depth", "0"}, {"ascii", "--size", "5x5"},
             {"ascii", "--size", "100000x100000"}, {"ascii", "--size", "80by50"}, {"ascii", "--bogus"},
-            {"ascii", "--seed"}, {"dance"}}) {
+            {"ascii", "--seed"}, {"dance"}, {"ascii", "--size", "80x50x"}, {"ascii", "--size", "80x50xx"},
+            {"ascii", "--depth", "99999999999999999999"}}) {
             String[] r = capture(args);
             assertEquals("2", r[0], String.join(" ", args));
             assertTrue(r[2].startsWith("error: ") && !r[2].contains("\n"), r[2]);
         }
         assertTrue(capture("ascii", "--size", "100000x100000")[2].contains("1024"), "names the limit");
+        assertTrue(capture("ascii", "--depth", "99999999999999999999")[2].contains("--depth must be between 1 and "),
+            "a whole number too large for a long is out of range, not 'not a number'");
     }
 
     /** Integer.parseInt takes any Unicode digit: a flag takes ASCII digits only, and says so naming the flag. */

@@ -413,8 +413,10 @@ public final class EngineMemory implements AutoCloseable {
      * @param tag the tag
      * @param softBytes warning threshold
      * @param hardBytes refusal threshold, at least {@code softBytes}
+     * @throws EngineClosedException after {@link #close()} ({@code EM604}): a budget there would hold nothing
      */
     public void budget(String tag, long softBytes, long hardBytes) {
+        ensureOpen("budget", tag);
         if (softBytes < 0 || hardBytes < softBytes) {
             throw new IllegalArgumentException("budget for \"" + tag + "\": need 0 <= soft <= hard, got " + softBytes + ", " + hardBytes);
         }
@@ -887,8 +889,8 @@ public final class EngineMemory implements AutoCloseable {
      * their allocators (joined, or parked for good): their memory is freed here, so a thread still in the middle of
      * an operation on it when this runs writes into freed memory, at every debug level. No check on the hot path can
      * see that without a fence in every call. Closing twice does nothing. Afterwards every call that makes an
-     * allocator ({@code frame()}, {@code pool}, {@code group}, {@code heap} ...) throws {@link EngineClosedException}
-     * ({@code EM604}).
+     * allocator ({@code frame()}, {@code pool}, {@code group}, {@code heap} ...) or sets a budget throws
+     * {@link EngineClosedException} ({@code EM604}).
      */
     @Override
     public void close() {

@@ -195,8 +195,8 @@ final class LeanPool extends SlotPool {
     }
 
     /**
-     * Pops the address stack down to a slot of this pool, dropping what a misused free pushed (the fast path takes
-     * any address).
+     * Pops the address stack down to a slot of this pool, dropping addresses that are none (a misused free's: the
+     * fast path takes any address). A misused free of a real slot start is not seen, as no misuse is at OFF.
      *
      * @return the slot's index, or -1 when the stack holds none
      */

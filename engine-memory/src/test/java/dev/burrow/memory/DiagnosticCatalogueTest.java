@@ -267,7 +267,8 @@ class DiagnosticCatalogueTest {
             assertEquals(1, mem.snapshot().diagnostics(DiagnosticCode.EM604));
             Runnable[] calls = {mem::frame, () -> mem.pool("p", 8), () -> mem.concurrentPool("c", 8), () -> mem.heap("h"),
                 () -> mem.streaming("s", 4096), () -> mem.frameBarrier(2), () -> mem.frameWorkers("w", 2),
-                () -> mem.watchBehaviour(BehaviourConfig.defaults()), () -> mem.emitSnapshots(dir, 1000, 1)};
+                () -> mem.watchBehaviour(BehaviourConfig.defaults()), () -> mem.emitSnapshots(dir, 1000, 1),
+                () -> mem.budget("level", 1024, 4096)};
             for (Runnable call : calls) {
                 assertEquals(DiagnosticCode.EM604, assertThrows(EngineClosedException.class, call::run).code());
             }

@@ -275,7 +275,7 @@ class PoolTest {
     /**
      * OFF's free takes any address, as malloc's free does (misuse is undefined there), but what correct code relies
      * on still holds: a free of 0 is nothing, a kept slot's mark goes with its free, a free after close is refused,
-     * and a handle never comes from an address a misused free pushed.
+     * and acquire() drops an address that is no slot of the pool instead of indexing with it.
      */
     @Test
     void offFreeTakesAddressesUncheckedButKeepsWhatCorrectCodeReliesOn() {

@@ -6,6 +6,8 @@ import dev.burrow.dungeon.arena.ArenaRecorder;
 import dev.burrow.dungeon.arena.ArenaSim;
 import dev.burrow.dungeon.cli.Args;
 import dev.burrow.dungeon.cli.ExitCode;
+import dev.burrow.dungeon.cli.OneLine;
+import dev.burrow.dungeon.cli.UsageException;
 import dev.burrow.dungeon.gen.GenAssets;
 import dev.burrow.memory.BurrowLwjglAllocator;
 import dev.burrow.memory.EngineMemory;
@@ -146,10 +148,10 @@ final class ArenaRun {
             }
             ms = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new dev.burrow.dungeon.cli.UsageException("stress --arena: --" + name + " must be a number of milliseconds, got '" + v + "'");
+            throw new UsageException("stress --arena: --" + name + " must be a number of milliseconds, got '" + OneLine.of(v) + "'");
         }
         if (!(ms > 0 && ms <= 60_000)) {
-            throw new dev.burrow.dungeon.cli.UsageException("stress --arena: --" + name + " must be above 0 and at most 60000 ms, got " + v);
+            throw new UsageException("stress --arena: --" + name + " must be above 0 and at most 60000 ms, got " + OneLine.of(v));
         }
         return ms;
     }

@@ -11,6 +11,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code stress --bench [JMH options]}: JMH's own command line (what {@code org.openjdk.jmh.Main} does), with each
@@ -30,13 +34,37 @@ final class Bench {
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(jmh);
-        } catch (CommandLineOptionException e) {
+        } catch (CommandLineOptionException | IllegalStateException e) {
+            // JMH throws IllegalStateException for a value it cannot parse late, e.g. "-bm nosuchmode".
             err.println("error: stress --bench " + OneLine.of(String.join(" ", jmh)) + ": " + firstLine(e.getMessage())
                 + " (stress --bench -h lists JMH's options)");
             return ExitCode.USAGE;
         }
+        String badPattern = badPattern(options);
+        if (badPattern != null) {
+            err.println("error: stress --bench: " + badPattern);
+            return ExitCode.USAGE;
+        }
+        String resultFile = options.getResult().orElse(null);
+        if (resultFile != null) {
+            // JMH finds out only after the run that it cannot write -rff's file: find out before
+            java.nio.file.Path dir = java.nio.file.Paths.get(resultFile).toAbsolutePath().getParent();
+            if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)) {
+                err.println("error: stress --bench: cannot write the result file " + OneLine.of(resultFile) + ": "
+                    + (dir != null && java.nio.file.Files.isDirectory(dir) ? "its folder is not writable" : "no such folder"));
+                return ExitCode.IO;
+            }
+        }
+        Runner runner;
         try {
-            Runner runner = new Runner(options);
+            runner = new Runner(options);
+        } catch (IllegalStateException e) {
+            // Runner opens -o's file at once: a folder that does not exist, or one it cannot write
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            err.println("error: stress --bench: cannot write the output file: " + firstLine(why.getMessage()));
+            return ExitCode.IO;
+        }
+        try {
             if (options.shouldHelp()) {
                 options.showHelp();
             } else if (options.shouldList()) {
@@ -62,12 +90,28 @@ final class Bench {
                 + " (stress --bench -lprof lists them)");
             return ExitCode.USAGE;
         } catch (RunnerException e) {
-            err.println("error: benchmark run failed: " + firstLine(e.getMessage()));
-            return ExitCode.FAILED;
+            String why = firstLine(e.getMessage());
+            err.println("error: benchmark run failed: " + why);
+            // "Can not touch the result file": -rff names a file JMH cannot write (exit 6, as for any report)
+            return why.contains("result file") ? ExitCode.IO : ExitCode.FAILED;
         } catch (IOException e) {
             err.println("error: stress --bench: " + firstLine(e.getMessage()));
             return ExitCode.IO;
         }
+    }
+
+    /** @return what is wrong with the first include or exclude pattern that is not a Java regex, or null */
+    private static String badPattern(CommandLineOptions options) {
+        List<String> patterns = new ArrayList<>(options.getIncludes());
+        patterns.addAll(options.getExcludes());
+        for (String p : patterns) {
+            try {
+                Pattern.compile(p);
+            } catch (PatternSyntaxException e) {
+                return "'" + OneLine.of(p) + "' is not a valid benchmark pattern (a Java regex): " + firstLine(e.getDescription());
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

@@ -92,14 +92,23 @@ class MainCliTest {
     /** What JMH prints on stdout for -Djmh.ignoreLock=true. */
     private static final String IGNORED_LOCK = "# WARNING: JMH lock is ignored by user request, make sure no other JMH instances are running";
 
-    /** {@code java -jar stress.jar --bench ...} as a user runs it: a JMH mistake is one line and exit 2, no trace. */
+    /**
+     * {@code java -jar stress.jar --bench ...} as a user runs it: a JMH mistake is one line and exit 2 (6 for a file
+     * it cannot write, found before anything runs), no trace.
+     */
     @Test
     void aBadJmhCommandLineIsOneLineAndExit2(@TempDir Path dir) throws Exception {
         String[][] cases = {
             {"-zz", "error: stress --bench -zz: z is not a recognized option (stress --bench -h lists JMH's options)"},
             {"-f banana", "error: stress --bench -f banana: Cannot parse argument 'banana' of option f (stress --bench -h"},
             {"NoSuchBenchXYZ", "error: stress --bench: no benchmark matches NoSuchBenchXYZ (stress --bench -l lists them)"},
-            {"-prof nosuch FrameBench", "error: stress --bench: a profiler could not start: java.lang.ClassNotFoundException: nosuch"}};
+            {"-prof nosuch FrameBench", "error: stress --bench: a profiler could not start: java.lang.ClassNotFoundException: nosuch"},
+            {"-bm nosuchmode", "error: stress --bench -bm nosuchmode: "},
+            {"( -l", "error: stress --bench: '(' is not a valid benchmark pattern (a Java regex): "},
+            {"-l -e (", "error: stress --bench: '(' is not a valid benchmark pattern (a Java regex): "},
+            {"-o /nonexistent-burrow/out.txt -l", "error: stress --bench: cannot write the output file: ", "6"},
+            {"-rff /nonexistent-burrow/x.json FrameBench", "error: stress --bench: cannot write the result file "
+                + "/nonexistent-burrow/x.json: no such folder", "6"}};
         for (String[] c : cases) {
             List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djmh.ignoreLock=true", // a benchmark running on this machine holds JMH's lock; these never measure
@@ -111,7 +120,7 @@ class MainCliTest {
             Process p = pb.start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), c[0]);
             String err = Files.readString(dir.resolve("err.txt")).strip();
-            assertEquals(2, p.exitValue(), c[0] + ": " + err);
+            assertEquals(c.length > 2 ? Integer.parseInt(c[2]) : 2, p.exitValue(), c[0] + ": " + err);
             assertTrue(err.startsWith(c[1]) && !err.contains("\n"), c[0] + ": " + err);
             String out = Files.readString(dir.resolve("out.txt")).replace(IGNORED_LOCK, "").strip();
             assertEquals("", out, c[0]);

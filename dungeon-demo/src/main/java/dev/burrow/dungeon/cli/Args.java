@@ -115,7 +115,8 @@ public final class Args {
             }
             n = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " must be a whole number, got '" + OneLine.of(v) + "'");
+            String why = AsciiDigits.isDecimal(t) ? " must be between " + min + " and " + max : " must be a whole number";
+            throw new UsageException(command + ": --" + name + why + ", got '" + OneLine.of(v) + "'");
         }
         if (n < min || n > max) {
             throw new UsageException(command + ": --" + name + " must be between " + min + " and " + max + ", got " + n);
@@ -162,7 +163,7 @@ public final class Args {
         if (v == null) {
             return new int[] {fallbackW, fallbackH};
         }
-        String[] p = v.toLowerCase(java.util.Locale.ROOT).split("x");
+        String[] p = v.toLowerCase(java.util.Locale.ROOT).split("x", -1); // -1: "80x50x" keeps its empty third part
         int w;
         int h;
         try {
