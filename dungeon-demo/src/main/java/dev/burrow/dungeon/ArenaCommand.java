@@ -74,7 +74,7 @@ public final class ArenaCommand {
         int enemies = (int) a.number("enemies", 500, 1, 200_000);
         int workers = (int) a.number("workers", 1, 1, 64);
         long seed = a.seed("seed", 1);
-        int frames = (int) a.number("frames", 0, 0, 10_000_000);
+        int frames = (int) a.number("frames", 0, 1, 10_000_000); // absent: interactive; given: that many frames
         Path shot = a.has("screenshot") ? Path.of(a.string("screenshot", "")) : null;
         boolean ab = a.has("overlay-ab");
         if (shot != null && frames == 0) {

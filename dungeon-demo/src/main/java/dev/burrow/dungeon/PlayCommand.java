@@ -18,6 +18,7 @@ import dev.burrow.dungeon.render.Screenshot;
 import dev.burrow.dungeon.render.TileRenderer;
 import dev.burrow.dungeon.ui.Controller;
 import dev.burrow.dungeon.ui.Keys;
+import dev.burrow.dungeon.ui.Layout;
 import dev.burrow.dungeon.ui.PlayScreen;
 import dev.burrow.memory.EngineMemory;
 import dev.burrow.memory.FrameArena;
@@ -44,6 +45,26 @@ final class PlayCommand {
     private PlayCommand() {
     }
 
+    /** Narrower windows show the game without the docked overlay: the sidebar and it would leave the map ~300 px. */
+    static final int OVERLAY_MIN_WINDOW_W = 960;
+
+    /** The window the frame arena is sized for at least: a player may maximise a smaller one on a 4K screen. */
+    static final int SIZED_FOR_W = 3840;
+    static final int SIZED_FOR_H = 2160;
+
+    /**
+     * The frame arena for a window and a map: what an 80x50 game at 1280x720 uses (1 MiB, with room), plus twice the
+     * text batch of the larger of the window and 4K (its one allocation grows with the screen: 935 KB at 2560x1440
+     * outgrew the 1 MiB block, EM002), plus 16 B a map cell for the per-turn maps. A frame that still outgrows it
+     * spills and warns; this keeps the warning from players on big screens and maps.
+     */
+    static long frameArenaBytes(int windowW, int windowH, int mapW, int mapH) {
+        long w = Math.max(windowW, SIZED_FOR_W);
+        long h = Math.max(windowH, SIZED_FOR_H);
+        long textCells = (w / Layout.TEXT_W + 1) * (h / Layout.ROW_H + 1);
+        return (1L << 20) + 2 * textCells * 2 * TileRenderer.SPRITE_BYTES + 16L * mapW * mapH;
+    }
+
     static int run(String[] argv, PrintStream out) throws IOException {
         Args a = new Args("dungeon-demo play").value("seed").value("size").value("window").value("keep-levels")
             .value("morgue").value("frames").value("script").value("screenshot").flag("no-overlay").value("assets").parse(argv);
@@ -51,7 +72,7 @@ final class PlayCommand {
         int[] size = a.size("size", 80, 50, Generator.MIN_SIDE, Generator.MAX_SIDE);
         int[] windowSize = a.size("window", 1280, 720, 320, 8192);
         int keep = (int) a.number("keep-levels", LevelCache.DEFAULT_CAPACITY, 1, 64);
-        int frames = (int) a.number("frames", 0, 0, 10_000_000);
+        int frames = (int) a.number("frames", 0, 1, 10_000_000); // absent: interactive; given: that many frames
         int[] script = a.has("script") ? parseScript(a.string("script", "")) : new int[0];
         Path shot = a.has("screenshot") ? Path.of(a.string("screenshot", "")) : null;
         if (shot != null && frames == 0) {
@@ -67,7 +88,8 @@ final class PlayCommand {
         }
         GenAssets assets = GenAssets.from(a.string("assets", null)); // malformed files fail here, before a window opens
         boolean interactive = frames == 0;
-        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(1 << 20).groupChunkBytes(96 * 1024).poolSlabBytes(4096));
+        long frameBytes = frameArenaBytes(windowSize[0], windowSize[1], size[0], size[1]);
+        try (EngineMemory mem = EngineMemory.create(MemoryConfig.defaults().frameArenaBytes(frameBytes).groupChunkBytes(96 * 1024).poolSlabBytes(4096));
              GlWindow window = new GlWindow("Burrow", windowSize[0], windowSize[1], interactive);
              Game game = new Game(mem, assets, seed, size[0], size[1], keep);
              TileRenderer tiles = new TileRenderer();
@@ -114,7 +136,7 @@ final class PlayCommand {
                 loop.frame.endPhase();
                 long h3 = threadAllocated();
                 loop.frame.beginPhase(RunSupport.OVERLAY);
-                if (overlay != null) {
+                if (overlay != null && !loop.overlaySuppressed()) {
                     overlay.frame(clock, window.width(), window.height());
                 }
                 loop.frame.endPhase();
@@ -258,8 +280,17 @@ final class PlayCommand {
             levelChanges++;
         }
 
+        /**
+         * The overlay steps aside while the help screen is open (it would cut every line of it) and in a window
+         * narrower than {@link #OVERLAY_MIN_WINDOW_W}, where the sidebar and the overlay would leave the map a few
+         * cells. F1 still toggles it; it comes back with the map or a wider window.
+         */
+        boolean overlaySuppressed() {
+            return controller.screen() == Controller.HELP || window.width() < OVERLAY_MIN_WINDOW_W;
+        }
+
         void draw() {
-            int overlayWidth = overlay == null ? 0 : (int) Math.ceil(overlay.dockedWidth(window.width()));
+            int overlayWidth = overlay == null || overlaySuppressed() ? 0 : (int) Math.ceil(overlay.dockedWidth(window.width()));
             screen.draw(game, controller, tiles, frame, window.width(), window.height(), overlayWidth, morgue);
         }
     }

@@ -47,7 +47,7 @@ class MainTest {
             {"ascii", "--seed", "abc"}, {"ascii", "--depth", "0"}, {"ascii", "--size", "5x5"},
             {"ascii", "--size", "100000x100000"}, {"ascii", "--size", "80by50"}, {"ascii", "--bogus"},
             {"ascii", "--seed"}, {"dance"}, {"ascii", "--size", "80x50x"}, {"ascii", "--size", "80x50xx"},
-            {"ascii", "--depth", "99999999999999999999"}}) {
+            {"ascii", "--depth", "99999999999999999999"}, {"play", "--frames", "0"}, {"arena", "--frames", "0"}}) {
             String[] r = capture(args);
             assertEquals("2", r[0], String.join(" ", args));
             assertTrue(r[2].startsWith("error: ") && !r[2].contains("\n"), r[2]);
@@ -103,5 +103,20 @@ class MainTest {
         r = capture("play", "--frames", "5", "--morgue", "");
         assertEquals("2", r[0], r[2]);
         assertTrue(r[2].contains("--morgue needs a folder name"), r[2]);
+    }
+
+    /**
+     * The play command's frame arena holds a frame of the largest window it is sized for without spilling: the text
+     * batch alone asked 935,480 B at 2560x1440 (EM002 over the old 1 MiB block), and a 300x200 map 480,000 B a turn.
+     */
+    @Test
+    void theFrameArenaHoldsTheTextOfA4kWindowAndTheMapsOfABigLevel() {
+        long text4k = (3840 / dev.burrow.dungeon.ui.Layout.TEXT_W + 1) * (2160 / dev.burrow.dungeon.ui.Layout.ROW_H + 1)
+            * 2L * dev.burrow.dungeon.render.TileRenderer.SPRITE_BYTES;
+        assertTrue(text4k > 935_480, "4K is larger than the window that spilled");
+        assertTrue(PlayCommand.frameArenaBytes(1280, 720, 80, 50) >= (1 << 20) + text4k);
+        assertTrue(PlayCommand.frameArenaBytes(1280, 720, 300, 200) >= (1 << 20) + text4k + 480_000);
+        assertTrue(PlayCommand.frameArenaBytes(8192, 8192, 80, 50) > PlayCommand.frameArenaBytes(3840, 2160, 80, 50),
+            "a window larger than 4K gets more");
     }
 }

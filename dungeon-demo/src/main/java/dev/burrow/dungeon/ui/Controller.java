@@ -17,6 +17,8 @@ public final class Controller {
     public static final int ITEM = 2;
     public static final int LOOK = 3;
     public static final int HELP = 4;
+    /** "Quit?": Esc or Q on the map asks first, so a key pressed once too often never ends a run. */
+    public static final int QUIT_ASK = 5;
 
     /** {@link #key} result: nothing for the window to do. */
     public static final int CONTINUE = 0;
@@ -37,7 +39,7 @@ public final class Controller {
         this.game = game;
     }
 
-    /** @return the screen shown: {@link #MAP} .. {@link #HELP} (the end screen is the game's state) */
+    /** @return the screen shown: {@link #MAP} .. {@link #QUIT_ASK} (the end screen is the game's state) */
     public int screen() { return screen; }
 
     /** @return the pack letter chosen on the item screen */
@@ -77,6 +79,9 @@ public final class Controller {
             case HELP:
                 screen = MAP;
                 return CONTINUE;
+            case QUIT_ASK:
+                screen = MAP; // y quits; any other key (Esc again too) goes back to the game and does nothing else
+                return k == 'y' || k == 'Y' ? QUIT : CONTINUE;
             default: return mapKey(k);
         }
     }
@@ -101,7 +106,7 @@ public final class Controller {
             case 'i': screen = PACK; break;
             case '?': screen = HELP; break;
             case ';': startLook(); break;
-            case 'Q': case Keys.ESC: return QUIT;
+            case 'Q': case Keys.ESC: screen = QUIT_ASK; break;
             default: break;
         }
         return CONTINUE;

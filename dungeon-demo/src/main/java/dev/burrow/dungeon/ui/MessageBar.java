@@ -34,6 +34,18 @@ final class MessageBar {
         }
     }
 
+    /** Shows one question on the bar's last row instead of the messages (the quit prompt). */
+    void ask(Layout lay, TextBatch t, String question) {
+        int cols = lay.messageCols();
+        int rows = lay.messageRows();
+        if (cols <= 0 || rows <= 0) {
+            return;
+        }
+        t.origin(lay.mapX(), lay.messageY(), cols, rows);
+        t.fill(0, 0, cols, rows, Colors.BG);
+        t.text(1, rows - 1, question, Colors.WARN, Colors.BG);
+    }
+
     static int line(TextBatch t, MessageLog log, int back, int col, int row, int fg) {
         int c = t.text(col, row, log.recent(back), fg, Colors.BG);
         int kind = log.recentArgKind(back);

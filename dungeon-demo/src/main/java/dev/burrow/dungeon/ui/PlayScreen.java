@@ -17,6 +17,7 @@ public final class PlayScreen {
     private final Sidebar sidebar = new Sidebar(ui);
     private final MessageBar messages = new MessageBar(ui);
     private final Screens screens = new Screens(ui);
+    private static final String QUIT_QUESTION = "Quit? y quits, any other key plays on.";
 
     /**
      * @param overlayWidth pixels the docked memory overlay takes on the right (0 when hidden or absent)
@@ -32,6 +33,8 @@ public final class PlayScreen {
         sidebar.draw(g, layout, text);
         if (look) {
             screens.look(g, layout, text, c.lookX(), c.lookY());
+        } else if (c.screen() == Controller.QUIT_ASK && g.state() == Game.PLAYING) {
+            messages.ask(layout, text, QUIT_QUESTION);
         } else {
             messages.draw(g, layout, text);
         }

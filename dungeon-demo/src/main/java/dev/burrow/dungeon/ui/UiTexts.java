@@ -90,7 +90,7 @@ final class UiTexts {
         "memory overlay        F1",
         "regenerate the level  R  (a memory demonstration)",
         "autopilot             G (to the stairs), F (to a fight)",
-        "quit                  Esc or Q",
+        "quit (asks first)     Esc or Q",
         "",
         "Lava burns, deep water takes things from your pack, a chasm drops",
         "you a level: moving there asks twice. Keys open locked doors,",

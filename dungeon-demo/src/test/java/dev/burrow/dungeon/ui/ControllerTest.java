@@ -35,7 +35,16 @@ class ControllerTest {
             assertEquals(Controller.MAP, c.screen());
             assertEquals(turn + 1, g.turn(), "drinking took a turn");
             assertFalse(g.pack().has(2), "the starting potion is gone");
-            assertEquals(Controller.QUIT, c.key(Keys.ESC));
+            int before = g.turn();
+            assertEquals(Controller.CONTINUE, c.key(Keys.ESC), "Esc on the map asks first");
+            assertEquals(Controller.QUIT_ASK, c.screen());
+            assertEquals(Controller.CONTINUE, c.key(Keys.ESC), "a second Esc is not a yes");
+            assertEquals(Controller.MAP, c.screen());
+            c.key('Q');
+            assertEquals(Controller.CONTINUE, c.key('h'), "any other key plays on, and does nothing else");
+            assertEquals(before, g.turn());
+            c.key(Keys.ESC);
+            assertEquals(Controller.QUIT, c.key('y'));
             assertEquals(Controller.TOGGLE_OVERLAY, c.key(Keys.F1));
             f.end();
         }
