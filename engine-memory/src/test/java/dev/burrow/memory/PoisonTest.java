@@ -16,18 +16,20 @@ class PoisonTest {
     private static final int MARGIN = 64;
     private static final byte OUTSIDE = 0x5A;
 
-    @Test
-    void fillCoversExactlyItsRange() {
+    /** One poisoned range of a size, with {@link #MARGIN} bytes of {@link #OUTSIDE} either side. */
+    private interface Check {
+        void poisoned(long address, int bytes);
+    }
+
+    /** Fills every size 8..1024 in turn, in a block whose bytes around the range hold {@link #OUTSIDE}. */
+    private static void eachSize(Check check) {
         long block = MemoryUtil.nmemAlloc(1024 + 2 * MARGIN);
         try {
             for (int bytes = 8; bytes <= 1024; bytes += 8) {
                 MemoryUtil.memSet(block, OUTSIDE, 1024 + 2 * MARGIN);
                 long a = block + MARGIN;
                 Poison.fill(a, bytes);
-                for (int i = -MARGIN; i < bytes + MARGIN; i++) {
-                    byte want = i >= 0 && i < bytes ? Poison.BYTE : OUTSIDE;
-                    assertEquals(want, MemoryUtil.memGetByte(a + i), "size " + bytes + ", byte " + i);
-                }
+                check.poisoned(a, bytes);
             }
         } finally {
             MemoryUtil.nmemFree(block);
@@ -35,25 +37,27 @@ class PoisonTest {
     }
 
     @Test
-    void aCheckSeesEveryByteOfItsRangeAndNothingElse() {
-        long block = MemoryUtil.nmemAlloc(1024 + 2 * MARGIN);
-        try {
-            for (int bytes = 8; bytes <= 1024; bytes += 8) {
-                MemoryUtil.memSet(block, OUTSIDE, 1024 + 2 * MARGIN);
-                long a = block + MARGIN;
-                Poison.fill(a, bytes);
-                assertTrue(Poison.intact(a, bytes), "size " + bytes);
-                for (int i = 0; i < bytes; i++) {
-                    MemoryUtil.memPutByte(a + i, (byte) 0);
-                    assertFalse(Poison.intact(a, bytes), "size " + bytes + ": a write at byte " + i + " went unseen");
-                    MemoryUtil.memPutByte(a + i, Poison.BYTE);
-                }
-                MemoryUtil.memPutByte(a - 1, (byte) 0);
-                MemoryUtil.memPutByte(a + bytes, (byte) 0);
-                assertTrue(Poison.intact(a, bytes), "size " + bytes + ": a byte outside the range was checked");
+    void fillCoversExactlyItsRange() {
+        eachSize((a, bytes) -> {
+            for (int i = -MARGIN; i < bytes + MARGIN; i++) {
+                byte want = i >= 0 && i < bytes ? Poison.BYTE : OUTSIDE;
+                assertEquals(want, MemoryUtil.memGetByte(a + i), "size " + bytes + ", byte " + i);
             }
-        } finally {
-            MemoryUtil.nmemFree(block);
-        }
+        });
+    }
+
+    @Test
+    void aCheckSeesEveryByteOfItsRangeAndNothingElse() {
+        eachSize((a, bytes) -> {
+            assertTrue(Poison.intact(a, bytes), "size " + bytes);
+            for (int i = 0; i < bytes; i++) {
+                MemoryUtil.memPutByte(a + i, (byte) 0);
+                assertFalse(Poison.intact(a, bytes), "size " + bytes + ": a write at byte " + i + " went unseen");
+                MemoryUtil.memPutByte(a + i, Poison.BYTE);
+            }
+            MemoryUtil.memPutByte(a - 1, (byte) 0);
+            MemoryUtil.memPutByte(a + bytes, (byte) 0);
+            assertTrue(Poison.intact(a, bytes), "size " + bytes + ": a byte outside the range was checked");
+        });
     }
 }
