@@ -15,14 +15,25 @@ final class MessageBar {
         this.ui = ui;
     }
 
-    void draw(Game g, Layout lay, TextBatch t) {
+    /**
+     * Points the batch at the bar under the map and clears it: what the messages, the quit question and the look
+     * description each draw on.
+     *
+     * @return the bar's rows, 0 when the window leaves it no room (then draw nothing)
+     */
+    static int open(Layout lay, TextBatch t) {
         int cols = lay.messageCols();
         int rows = lay.messageRows();
         if (cols <= 0 || rows <= 0) {
-            return;
+            return 0;
         }
         t.origin(lay.mapX(), lay.messageY(), cols, rows);
         t.fill(0, 0, cols, rows, Colors.BG);
+        return rows;
+    }
+
+    void draw(Game g, Layout lay, TextBatch t) {
+        int rows = open(lay, t);
         MessageLog log = g.log();
         for (int back = 0; back < rows; back++) {
             if (!log.has(back)) {
@@ -36,14 +47,10 @@ final class MessageBar {
 
     /** Shows one question on the bar's last row instead of the messages (the quit prompt). */
     void ask(Layout lay, TextBatch t, String question) {
-        int cols = lay.messageCols();
-        int rows = lay.messageRows();
-        if (cols <= 0 || rows <= 0) {
-            return;
+        int rows = open(lay, t);
+        if (rows > 0) {
+            t.text(1, rows - 1, question, Colors.WARN, Colors.BG);
         }
-        t.origin(lay.mapX(), lay.messageY(), cols, rows);
-        t.fill(0, 0, cols, rows, Colors.BG);
-        t.text(1, rows - 1, question, Colors.WARN, Colors.BG);
     }
 
     static int line(TextBatch t, MessageLog log, int back, int col, int row, int fg) {

@@ -111,13 +111,10 @@ final class Screens {
 
     /** The message bar in look mode: what is at the cursor, as far as the player knows. */
     void look(Game g, Layout lay, TextBatch t, int x, int y) {
-        int cols = lay.messageCols();
-        int rows = lay.messageRows();
-        if (cols <= 0 || rows <= 0) {
+        int rows = MessageBar.open(lay, t);
+        if (rows == 0) {
             return;
         }
-        t.origin(lay.mapX(), lay.messageY(), cols, rows);
-        t.fill(0, 0, cols, rows, Colors.BG);
         t.text(1, 0, ui.lookTitle, Colors.TITLE, Colors.BG);
         Level l = g.level();
         Texts tx = g.texts();
