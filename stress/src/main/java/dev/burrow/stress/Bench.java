@@ -11,6 +11,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,10 +51,10 @@ final class Bench {
         String resultFile = options.getResult().orElse(null);
         if (resultFile != null) {
             // JMH finds out only after the run that it cannot write -rff's file: find out before
-            java.nio.file.Path dir = java.nio.file.Paths.get(resultFile).toAbsolutePath().getParent();
-            if (dir == null || !java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)) {
+            Path dir = Paths.get(resultFile).toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
                 err.println("error: stress --bench: cannot write the result file " + OneLine.of(resultFile) + ": "
-                    + (dir != null && java.nio.file.Files.isDirectory(dir) ? "its folder is not writable" : "no such folder"));
+                    + (dir != null && Files.isDirectory(dir) ? "its folder is not writable" : "no such folder"));
                 return ExitCode.IO;
             }
         }

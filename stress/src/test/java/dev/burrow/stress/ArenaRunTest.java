@@ -14,16 +14,9 @@ class ArenaRunTest {
     @Test
     void headlessArenaHoldsItsBudgetsAndWritesTheReport(@TempDir Path dir) throws Exception {
         // The real command, forked like `java -jar stress.jar --arena --headless`; short so CI stays quick.
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(buf, true));
-        int code;
-        try {
-            code = Main.run(new String[] {"--arena", "--enemies", "500", "--seconds", "10", "--headless", "--report", dir.toString()});
-        } finally {
-            System.setOut(out);
-        }
-        String printed = buf.toString();
+        String[] r = Captured.run("--arena", "--enemies", "500", "--seconds", "10", "--headless", "--report", dir.toString());
+        int code = Integer.parseInt(r[0]);
+        String printed = r[1];
         assertTrue(printed.contains("most alive together                500") && printed.contains("PASSED"), printed);
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(json.contains("\"enemiesMaxAlive\":500"), json);
@@ -76,17 +69,9 @@ class ArenaRunTest {
     @Test
     void aTimingBudgetTheRunCannotMeetFailsItAndSaysWhich(@TempDir Path dir) throws Exception {
         // 0.000001 ms: no step is that fast, so the opt-in budget must fail the run, in this JVM (--no-fork).
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(buf, true));
-        int code;
-        try {
-            code = Main.run(new String[] {"--arena", "--enemies", "50", "--seconds", "1", "--headless", "--no-fork",
-                "--max-step-p99-ms", "0.000001", "--report", dir.toString()});
-        } finally {
-            System.setOut(out);
-        }
-        assertEquals(1, code, buf.toString());
+        String[] r = Captured.run("--arena", "--enemies", "50", "--seconds", "1", "--headless", "--no-fork",
+            "--max-step-p99-ms", "0.000001", "--report", dir.toString());
+        assertEquals("1", r[0], r[1]);
         String json = Files.readString(dir.resolve("report.json"));
         assertTrue(json.contains("step time p99 ") && json.contains("is over --max-step-p99-ms 1.0E-6"), json);
     }

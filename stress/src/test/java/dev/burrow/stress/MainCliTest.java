@@ -3,8 +3,6 @@ package dev.burrow.stress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,34 +13,18 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The stress command line as a careless user types it: help, version, bad settings, bad patterns. */
 class MainCliTest {
 
-    private static String[] capture(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true));
-        System.setErr(new PrintStream(e, true));
-        try {
-            int code = Main.run(args);
-            return new String[] {Integer.toString(code), o.toString(), e.toString().trim()};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void helpAndVersionExitZero() {
         for (String flag : new String[] {"-h", "--help"}) {
-            String[] r = capture(flag);
+            String[] r = Captured.run(flag);
             assertEquals("0", r[0], flag);
             assertTrue(r[1].startsWith("usage: stress --regen"), r[1]);
             assertTrue(r[1].contains("--max-step-p99-ms"), r[1]);
         }
-        String[] v = capture("--version");
+        String[] v = Captured.run("--version");
         assertEquals("0", v[0]);
         assertTrue(v[1].matches("stress \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(LWJGL 3\\.3\\.6, imgui-java 1\\.88\\.0; Java .*\\)\\R"), v[1]);
-        assertEquals("2", capture()[0], "no arguments: usage, exit 2");
+        assertEquals("2", Captured.run()[0], "no arguments: usage, exit 2");
     }
 
     @Test
@@ -51,7 +33,7 @@ class MainCliTest {
         System.setProperty("burrow.strict", "maybe");
         try {
             for (String run : new String[] {"--regen", "--arena"}) {
-                String[] r = capture(run, "--report", dir.resolve(run.substring(2)).toString());
+                String[] r = Captured.run(run, "--report", dir.resolve(run.substring(2)).toString());
                 assertEquals("2", r[0], r[2]);
                 assertEquals("error: -Dburrow.strict: expected 1 or 0 (or warning), got 'maybe'", r[2]);
             }

@@ -19,16 +19,9 @@ class RegenRunTest {
     @Test
     void hundredLevelsComeBackToBaselineWithAReport(@TempDir Path dir) throws Exception {
         // The real thing: forks the measurement JVM exactly as `java -jar stress.jar --regen --count 100` does.
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(buf, true));
-        int code;
-        try {
-            code = Main.run(new String[] {"--regen", "--count", "100", "--report", dir.toString()});
-        } finally {
-            System.setOut(out);
-        }
-        String printed = buf.toString();
+        String[] r = Captured.run("--regen", "--count", "100", "--report", dir.toString());
+        int code = Integer.parseInt(r[0]);
+        String printed = r[1];
         assertEquals(0, code, printed);
         // The forked child's output comes back through this JVM's System.out (not around it: Surefire's channel).
         assertTrue(printed.contains("warm-up (not counted): 80x50 levels until the JIT is quiet"), printed);
@@ -48,11 +41,12 @@ class RegenRunTest {
         byte[] csv = Files.readAllBytes(dir.resolve("cycles.csv"));
         byte[] report = Files.readAllBytes(dir.resolve("report.json"));
         System.setProperty("burrow.failAfter", "50");
+        java.io.PrintStream out = System.out;
         System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
         try {
-            String[] r = CliErrors.runAny("--regen", "--no-fork", "--count", "3", "--report", dir.toString());
-            assertEquals("4", r[0], r[1]);
-            assertTrue(r[1].contains("[EM701]"), r[1]);
+            String[] failed = CliErrors.runAny("--regen", "--no-fork", "--count", "3", "--report", dir.toString());
+            assertEquals("4", failed[0], failed[1]);
+            assertTrue(failed[1].contains("[EM701]"), failed[1]);
         } finally {
             System.clearProperty("burrow.failAfter");
             System.setOut(out);
@@ -68,16 +62,9 @@ class RegenRunTest {
     /** RSS growth is measured from cycle 10: a shorter run says it was not measured instead of printing 0 B. */
     @Test
     void aRunOfTenCyclesOrFewerSaysRssGrowthWasNotMeasured(@TempDir Path dir) throws Exception {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(buf, true));
-        int code;
-        try {
-            code = Main.run(new String[] {"--regen", "--no-fork", "--count", "2", "--report", dir.toString()});
-        } finally {
-            System.setOut(out);
-        }
-        String printed = buf.toString();
+        String[] r = Captured.run("--regen", "--no-fork", "--count", "2", "--report", dir.toString());
+        int code = Integer.parseInt(r[0]);
+        String printed = r[1];
         assertEquals(0, code, printed);
         assertTrue(printed.contains("RSS growth after cycle 10    not measured (needs --count 11 or more)"), printed);
         String json = Files.readString(dir.resolve("report.json"));
